@@ -1,0 +1,88 @@
+package dev.kindeprops.cli;
+
+import dev.kindeprops.target.TargetException;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Builds the command line for one run and maps every failure to one message and an exit code: the
+ * only place where exceptions become output.
+ */
+public final class Cli {
+  private Cli() {}
+
+  /** Runs kinde-props with these arguments and returns the exit code. */
+  public static int run(Console console, String... args) {
+    CommandLine commandLine = new CommandLine(KindePropsCommand.class, factory(console));
+    commandLine.setOut(new PrintWriter(console.out(), true));
+    commandLine.setErr(new PrintWriter(console.err(), true));
+    commandLine.setParameterExceptionHandler(Cli::onBadArguments);
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> onFailure(console, exception, parseResult));
+    int code = commandLine.execute(args);
+    console.out().flush();
+    console.err().flush();
+    return code;
+  }
+
+  /** Commands take the run's {@link Console} through their constructor. */
+  private static IFactory factory(Console console) {
+    IFactory defaults = CommandLine.defaultFactory();
+    return new IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        try {
+          Constructor<K> constructor = type.getDeclaredConstructor(Console.class);
+          constructor.setAccessible(true);
+          return constructor.newInstance(console);
+        } catch (NoSuchMethodException e) {
+          return defaults.create(type);
+        }
+      }
+    };
+  }
+
+  private static int onBadArguments(ParameterException exception, String[] args) {
+    CommandLine failed = exception.getCommandLine();
+    PrintWriter err = failed.getErr();
+    err.println("error: " + exception.getMessage());
+    err.println(
+        "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return ExitCode.ERROR;
+  }
+
+  private static int onFailure(Console console, Exception exception, ParseResult parseResult) {
+    boolean verbose = parseResult.expandedArgs().contains("--verbose");
+    if (exception instanceof UserException || exception instanceof TargetException) {
+      console.err().println("error: " + exception.getMessage());
+    } else {
+      console
+          .err()
+          .println(
+              "error: unexpected "
+                  + exception.getClass().getSimpleName()
+                  + ": "
+                  + exception.getMessage()
+                  + (verbose ? "" : " (run with --verbose for details)"));
+    }
+    if (verbose) {
+      printTrace(console, exception);
+    }
+    console.err().flush();
+    return ExitCode.ERROR;
+  }
+
+  private static void printTrace(Console console, Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      console.err().println((t == exception ? "" : "Caused by: ") + t);
+      for (StackTraceElement element : t.getStackTrace()) {
+        console.err().println("\tat " + element);
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.kindeprops.json;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The project's JSON mapper and canonical digests. */
+public final class Json {
+  /** One mapper for the whole tool: thread-safe once built. */
+  public static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private Json() {}
+
+  /**
+   * {@code sha256:} and the hex SHA-256 of the compact JSON text of {@code node}. Callers build the
+   * node in a fixed order, so equal content gives an equal digest.
+   */
+  public static String sha256(JsonNode node) {
+    try {
+      byte[] text = MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** kinde-props: a GitOps reconciler for Kinde application properties. */
+package dev.kindeprops;
