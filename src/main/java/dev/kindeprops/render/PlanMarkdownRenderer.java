@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A plan as a pull-request comment: a summary table, the manual steps as a checklist, warnings,
@@ -26,6 +27,9 @@ import java.util.TreeMap;
 public final class PlanMarkdownRenderer {
   /** The most characters a rendered comment has. */
   public static final int LIMIT = 60_000;
+
+  /** Room kept for the note that says what was cut: it names at most ten short names. */
+  private static final int NOTE_ROOM = 1_500;
 
   /** Lines of a list (warnings, names) shown before the rest are only counted. */
   private static final int MAX_ITEMS = 50;
@@ -91,6 +95,9 @@ public final class PlanMarkdownRenderer {
   /** Leaves out the longest optional sections until the comment fits, and says what went. */
   private String fit(List<Section> sections) {
     int total = sections.stream().mapToInt(s -> s.text().length()).sum();
+    if (total <= limit) {
+      return sections.stream().map(Section::text).collect(Collectors.joining());
+    }
     List<Integer> optional = new ArrayList<>();
     for (int i = 0; i < sections.size(); i++) {
       if (sections.get(i).optional()) {
@@ -105,7 +112,7 @@ public final class PlanMarkdownRenderer {
     boolean[] cut = new boolean[sections.size()];
     List<Section> left = new ArrayList<>();
     for (int index : optional) {
-      if (total + note(left).length() <= limit) {
+      if (total + NOTE_ROOM <= limit) {
         break;
       }
       cut[index] = true;
@@ -132,7 +139,8 @@ public final class PlanMarkdownRenderer {
     List<String> others = new ArrayList<>();
     for (Section section : cut) {
       if (section.what().startsWith("application ")) {
-        applications.add(section.what().substring("application ".length()));
+        String name = section.what().substring("application ".length());
+        applications.add(html(name.length() > 40 ? name.substring(0, 39) + "…" : name));
       } else {
         others.add(section.what());
       }
