@@ -1,7 +1,9 @@
 package dev.kindeprops.manifest;
 
 import dev.kindeprops.diag.SourceLocation;
+import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
@@ -10,10 +12,13 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Composes the one YAML 1.2 document of a file into a node tree with source marks. Only nodes are
@@ -21,6 +26,29 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * snakeyaml-engine composes recursively and has no depth limit of its own.
  */
 final class YamlComposer {
+  /**
+   * YAML 1.2's core schema, except that {@code <<} stays a plain key: merge keys copy maps while
+   * composing, which would let a small file grow large before any limit of ours applies.
+   */
+  private static final Schema CORE_WITHOUT_MERGE =
+      new Schema() {
+        private final CoreSchema core = new CoreSchema();
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+          ScalarResolver resolver = core.getScalarResolver();
+          return (value, implicit) -> {
+            Tag tag = resolver.resolve(value, implicit);
+            return tag.equals(Tag.MERGE) ? Tag.STR : tag;
+          };
+        }
+
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+          return core.getSchemaTagConstructors();
+        }
+      };
+
   private YamlComposer() {}
 
   /**
@@ -32,7 +60,8 @@ final class YamlComposer {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(name)
-            .setSchema(new CoreSchema())
+            .setSchema(CORE_WITHOUT_MERGE)
+            .setAllowNonScalarKeys(true)
             .setUseMarks(true)
             .setParseComments(false)
             .setAllowRecursiveKeys(false)
