@@ -4,6 +4,7 @@ import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.manifest.ManifestDocument.Place;
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -67,7 +68,10 @@ final class DocumentConverter {
               + " nodes; refusing it (an alias bomb?)");
     }
     return new ManifestDocument(
-        file, json, Map.copyOf(converter.places), Set.copyOf(converter.unresolved));
+        file,
+        json,
+        Collections.unmodifiableMap(converter.places),
+        Collections.unmodifiableSet(converter.unresolved));
   }
 
   private JsonNode convert(Node node, String pointer, SourceLocation key, int depth) {

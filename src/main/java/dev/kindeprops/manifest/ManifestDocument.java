@@ -28,6 +28,9 @@ record ManifestDocument(
 
   /** The JSON pointer of a child, escaped as RFC 6901 says. */
   static String child(String pointer, String name) {
+    if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+      return pointer + "/" + name;
+    }
     return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
   }
 

@@ -38,6 +38,9 @@ final class YamlComposer {
         public ScalarResolver getScalarResolver() {
           ScalarResolver resolver = core.getScalarResolver();
           return (value, implicit) -> {
+            if (implicit && isPlainWord(value)) {
+              return Tag.STR; // most scalars: skip the core schema's regular expressions
+            }
             Tag tag = resolver.resolve(value, implicit);
             return tag.equals(Tag.MERGE) ? Tag.STR : tag;
           };
@@ -50,6 +53,20 @@ final class YamlComposer {
       };
 
   private YamlComposer() {}
+
+  /**
+   * Whether a plain scalar starts with a letter that no null, boolean or number of the core schema
+   * starts with ({@code null}, {@code true}, {@code false} and their capitalised forms start with
+   * n, t or f), so that it is a string.
+   */
+  static boolean isPlainWord(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    char first = value.charAt(0);
+    boolean letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+    return letter && "nNtTfF".indexOf(first) < 0;
+  }
 
   /**
    * The document's root node, or empty when the file holds no document (only comments or nothing).

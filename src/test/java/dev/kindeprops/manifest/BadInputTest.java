@@ -154,6 +154,32 @@ class BadInputTest {
   }
 
   @Test
+  void everyCoreSchemaNumberBooleanAndNullNeedsQuotes() {
+    Path file =
+        write(
+            dir,
+            "a.yaml",
+            manifest(
+                """
+                properties:
+                  a: {name: True, category: FALSE}
+                  b: {name: 0x1F, category: .inf, description: -1.5e3}
+                  c: {name: Null, category: ~}
+                """));
+    assertThat(lines(load(file)))
+        .containsExactly(
+            file + ":3:13: error: value True for 'name' is a boolean; quote it: \"True\"",
+            file + ":3:29: error: value FALSE for 'category' is a boolean; quote it: \"FALSE\"",
+            file + ":4:13: error: value 0x1F for 'name' is a number; quote it: \"0x1F\"",
+            file + ":4:29: error: value .inf for 'category' is a number; quote it: \".inf\"",
+            file
+                + ":4:48: error: value -1.5e3 for 'description' is a number; quote it:"
+                + " \"-1.5e3\"",
+            file + ":5:13: error: 'name' has no value; write one or remove it",
+            file + ":5:29: error: 'category' has no value; write one or remove it");
+  }
+
+  @Test
   void yesAndOnAreStringsInYaml12() {
     write(dir, "p.yaml", manifest("properties:\n  beta: {name: Beta, category: Flags}\n"));
     write(
