@@ -16,22 +16,21 @@ public final class ManifestOptions {
       names = {"-f", "--file"},
       paramLabel = "PATH",
       required = true,
-      description = {
-        "A manifest file, or a directory of *.yaml / *.yml manifests (read in sorted order,",
-        "hidden files skipped). Repeatable."
-      })
+      description =
+          "A manifest file or directory; a directory means every YAML file below it"
+              + " (*.yaml, *.yml) in sorted order, hidden ones skipped. Repeatable.")
   List<Path> paths;
 
   @Option(
       names = "--var",
       paramLabel = "NAME=VALUE",
-      description = "A variable for ${var:NAME} in manifests. Repeatable; wins over --var-file.")
+      description = "A variable for $${var:NAME} in manifests. Repeatable; wins over --var-file.")
   Map<String, String> vars = new LinkedHashMap<>();
 
   @Option(
       names = "--var-file",
       paramLabel = "FILE",
-      description = "A YAML map of variables for ${var:NAME}, such as 'region: eu'.")
+      description = "A YAML map of variables for $${var:NAME}, such as 'region: eu'.")
   Path varFile;
 
   /** Loads the manifests with the run's environment, whatever their outcome. */

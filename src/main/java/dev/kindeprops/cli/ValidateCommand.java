@@ -17,21 +17,22 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check manifests offline: YAML syntax, the schema, variables, and every rule between",
-      "properties, profiles and applications. All problems are reported at once."
+      "Check manifests offline: YAML syntax, the schema, variables, and every rule",
+      "between properties, profiles and applications. Reports all problems at once."
     },
     footer = {
       "",
-      "Output:",
-      "  text    problems on stderr as file:line:col: error: message; the summary on stdout",
+      "Formats:",
+      "  text    problems on stderr as file:line:col: error: message,",
+      "          the summary line on stdout",
       "  json    one JSON object on stdout: valid, diagnostics, summary",
-      "  github  GitHub Actions annotations on stdout, shown on the lines of a pull request",
+      "  github  GitHub Actions annotations on stdout",
       "",
       "Exit codes: 0 valid (warnings allowed), 1 invalid.",
       "",
       "Examples:",
       "  kinde-props validate -f examples/quickstart",
-      "  kinde-props validate -f manifests/ --var-file vars/prod.yaml --format github"
+      "  kinde-props validate -f manifests --var-file vars/prod.yaml --format github"
     })
 final class ValidateCommand implements Callable<Integer> {
   private final Console console;
