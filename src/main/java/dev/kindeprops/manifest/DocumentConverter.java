@@ -28,6 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DocumentConverter {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Set<Tag> STANDARD_SCALAR_TAGS =
+      Set.of(Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
 
   private final String file;
   private final Substitution substitution;
@@ -139,10 +141,16 @@ final class DocumentConverter {
   private JsonNode scalar(ScalarNode scalar, String pointer, SourceLocation at) {
     String text = scalar.getValue();
     Tag tag = scalar.getTag();
-    if (!scalar.isResolved()) {
-      // An explicit tag: only !!str keeps its meaning in a manifest.
-      checkTag(scalar, Tag.STR, at);
-      return string(text, pointer, at);
+    if (!scalar.isResolved() && !tag.equals(Tag.STR)) {
+      // An explicit standard tag must agree with what the text is; any other tag is refused.
+      if (!STANDARD_SCALAR_TAGS.contains(tag)) {
+        checkTag(scalar, Tag.STR, at);
+        return string(text, pointer, at);
+      }
+      if (!YamlComposer.resolve(text).equals(tag)) {
+        diagnostics.error(at, "'" + text + "' is not a valid " + shown(tag));
+        return string(text, pointer, at);
+      }
     }
     if (tag.equals(Tag.INT)) {
       return integer(text);
@@ -176,10 +184,17 @@ final class DocumentConverter {
     if (node.isResolved() || node.getTag().equals(expected)) {
       return;
     }
-    String tag = node.getTag().getValue();
-    String shown = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
     diagnostics.error(
-        at, "tag '" + shown + "' is not allowed; a manifest holds only strings, lists and maps");
+        at,
+        "tag '"
+            + shown(node.getTag())
+            + "' is not allowed; a manifest holds only strings, lists and maps");
+  }
+
+  /** A tag as written in YAML: {@code !!int} for the standard ones. */
+  private static String shown(Tag tag) {
+    String name = tag.getValue();
+    return name.startsWith(Tag.PREFIX) ? "!!" + name.substring(Tag.PREFIX.length()) : name;
   }
 
   private static JsonNode integer(String text) {

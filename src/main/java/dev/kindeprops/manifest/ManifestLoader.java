@@ -40,8 +40,7 @@ public final class ManifestLoader {
       }
     }
     DesiredState state = DesiredStateBuilder.build(documents, complete, diagnostics);
-    return new LoadResult(
-        diagnostics.hasErrors() ? null : state, diagnostics.sorted(), found.files());
+    return new LoadResult(state, diagnostics.sorted(), found.files());
   }
 
   /** The variables: the file's, then the command line's on top. */

@@ -129,7 +129,7 @@ final class ManifestSchema {
           instance.isString()
               ? subject + " must be a list, not a string; write [" + raw + "]"
               : subject + " must be a list, not " + found;
-      case "object" -> subject + " must be a map of names to values, not " + found;
+      case "object" -> subject + " must be a map, not " + found;
       default -> subject + " must be " + expected + ", not " + found;
     };
   }

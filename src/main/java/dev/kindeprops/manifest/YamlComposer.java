@@ -54,6 +54,11 @@ final class YamlComposer {
 
   private YamlComposer() {}
 
+  /** The core-schema tag a plain scalar with this text resolves to. */
+  static Tag resolve(String text) {
+    return CORE_WITHOUT_MERGE.getScalarResolver().resolve(text, true);
+  }
+
   /**
    * Whether a plain scalar starts with a letter that no null, boolean or number of the core schema
    * starts with ({@code null}, {@code true}, {@code false} and their capitalised forms start with

@@ -572,7 +572,18 @@ class BadInputTest {
   }
 
   @Test
-  void explicitTagsOtherThanStrAreRefused() {
+  void explicitStandardTagsMustAgreeWithTheirText() {
+    Path file = write(dir, "a.yaml", "version: !!int 1\nproperties: !!map {}\nx: !!bool maybe\n");
+    assertThat(lines(load(file)))
+        .containsExactly(
+            file
+                + ":3:1: error: unknown field 'x' at the top level (allowed: version, properties,"
+                + " profiles, applications, removed)",
+            file + ":3:4: error: 'maybe' is not a valid !!bool");
+  }
+
+  @Test
+  void explicitTagsOtherThanStandardOnesAreRefused() {
     Path file =
         write(
             dir,
