@@ -674,6 +674,14 @@ final class KindeClient {
           // An earlier attempt deleted it but its answer was lost.
           return onSuccess.apply(reply);
         }
+        if (!call.endpoint().retrySafe() && attempt > 1 && reply.status() == 400) {
+          // Refused as a duplicate? An earlier attempt may have taken effect after all.
+          Optional<T> done = settled.get();
+          if (done.isPresent()) {
+            trace.accept(TRACE_PREFIX + "an earlier attempt to " + call.what() + " took effect");
+            return done.get();
+          }
+        }
         throw rejected(call, reply);
       } else {
         wait = retry.backoff(attempt, timing.random().getAsDouble());
@@ -717,7 +725,7 @@ final class KindeClient {
       if (!call.endpoint().retrySafe()) {
         Optional<T> done = settled.get();
         if (done.isPresent()) {
-          trace.accept(TRACE_PREFIX + "the earlier attempt to " + call.what() + " took effect");
+          trace.accept(TRACE_PREFIX + "an earlier attempt to " + call.what() + " took effect");
           return done.get();
         }
       }
