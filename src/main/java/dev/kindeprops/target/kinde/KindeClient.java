@@ -328,6 +328,11 @@ final class KindeClient {
 
   /** Every application of every type, following {@code next_token}. */
   List<Wire.Application> listApplications() {
+    return listApplications(page -> {});
+  }
+
+  /** Every application, handing each page to {@code onPage} as it arrives. */
+  List<Wire.Application> listApplications(Consumer<List<Wire.Application>> onPage) {
     List<Wire.Application> all = new ArrayList<>();
     Set<String> seenTokens = new HashSet<>();
     String next = null;
@@ -344,7 +349,9 @@ final class KindeClient {
                   "list applications")
               .query(query);
       JsonNode page = exchange(call, reply -> parse(reply, call), null);
-      all.addAll(Wire.items(page, "applications", Wire.Application::from));
+      List<Wire.Application> items = Wire.items(page, "applications", Wire.Application::from);
+      onPage.accept(items);
+      all.addAll(items);
       next = Wire.text(page, "next_token");
       if (next != null && !seenTokens.add(next)) {
         throw new TargetException("Kinde repeated a next_token while listing applications");

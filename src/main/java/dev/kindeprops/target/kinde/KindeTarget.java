@@ -73,9 +73,9 @@ public final class KindeTarget implements Target {
   /**
    * Reads, with as few requests as the API allows: every page of app-context properties, of
    * categories and of applications (the list is the only way to learn types and count the others),
-   * then one request per named M2M application for its values, in parallel within the limits. Named
-   * applications that do not exist are absent; named applications of another type are returned
-   * without values so the planner can report them.
+   * and one request per named M2M application for its values, started as soon as the list shows it,
+   * in parallel within the limits. Named applications that do not exist are absent; named
+   * applications of another type are returned without values so the planner can report them.
    */
   @Override
   public LiveState read(Set<String> applicationIds) {
@@ -83,7 +83,19 @@ public final class KindeTarget implements Target {
     try {
       Future<List<Wire.Property>> properties = pool.submit(client::listProperties);
       Future<List<Wire.Category>> categories = pool.submit(client::listCategories);
-      List<Wire.Application> applications = client.listApplications();
+      // Each named M2M application's values are read as soon as its page of the list arrives.
+      Map<String, Future<List<Wire.PropertyValue>>> values = new LinkedHashMap<>();
+      List<Wire.Application> applications =
+          client.listApplications(
+              page -> {
+                for (Wire.Application app : page) {
+                  if (applicationIds.contains(app.id())
+                      && "m2m".equals(app.type())
+                      && !values.containsKey(app.id())) {
+                    values.put(app.id(), pool.submit(valuesOf(app.id())));
+                  }
+                }
+              });
 
       Map<String, Wire.Application> named = new LinkedHashMap<>();
       int otherM2m = 0;
@@ -96,12 +108,6 @@ public final class KindeTarget implements Target {
           applicationNames.put(app.id(), app.name() == null ? app.id() : app.name());
         } else if ("m2m".equals(app.type())) {
           otherM2m++;
-        }
-      }
-      Map<String, Future<List<Wire.PropertyValue>>> values = new LinkedHashMap<>();
-      for (Wire.Application app : named.values()) {
-        if ("m2m".equals(app.type())) {
-          values.put(app.id(), pool.submit(valuesOf(app.id())));
         }
       }
 

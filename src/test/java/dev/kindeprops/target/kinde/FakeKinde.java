@@ -168,6 +168,12 @@ public final class FakeKinde implements AutoCloseable {
   private volatile boolean applicationTokensNeedAudience;
   private volatile boolean recording;
 
+  static {
+    // The JDK server writes headers and body apart; with Nagle's algorithm and delayed ACKs each
+    // answer would wait ~40 ms. Read once, when the server classes load.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private FakeKinde() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
     executor =
