@@ -126,6 +126,12 @@ final class KindeClient {
       return new Call(endpoint, path, query, contentType, body, what, application);
     }
 
+    /** Never the body: a token request's body holds a client secret. */
+    @Override
+    public String toString() {
+      return endpoint.method + " " + target();
+    }
+
     /** The path and query as sent, for traces (never holds a secret). */
     String target() {
       if (query.isEmpty()) {

@@ -43,6 +43,8 @@ public final class KindeTarget implements Target {
   private final Map<String, String> propertyIds = new ConcurrentHashMap<>();
   private final Map<String, String> applicationNames = new ConcurrentHashMap<>();
   private final Object categoryLock = new Object();
+  // Whether the categories were listed, so that a create never duplicates one it did not see.
+  private volatile boolean categoriesKnown;
 
   KindeTarget(KindeClient client, Timing timing) {
     this.client = client;
@@ -161,6 +163,7 @@ public final class KindeTarget implements Target {
         categoryIds.putIfAbsent(category.name(), category.id());
       }
     }
+    categoriesKnown = true;
     return live;
   }
 
@@ -237,6 +240,9 @@ public final class KindeTarget implements Target {
   private void createCategory(String name) {
     // One at a time, so two threads never create the same category.
     synchronized (categoryLock) {
+      if (!categoriesKnown) {
+        liveCategories(client.listCategories());
+      }
       if (!categoryIds.containsKey(name)) {
         categoryIds.put(name, client.createCategory(name));
       }

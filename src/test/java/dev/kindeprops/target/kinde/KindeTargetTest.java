@@ -189,6 +189,15 @@ class KindeTargetTest {
   }
 
   @Test
+  void doesNotCreateACategoryThatExistsWhenNothingWasReadYet() {
+    String id = fake.addCategory("Tenancy");
+
+    target().apply(new Operation.CreateCategory("Tenancy"));
+
+    assertThat(fake.categories()).extracting(FakeKinde.Category::id).containsExactly(id);
+  }
+
+  @Test
   void createsEachCategoryOnceUnderConcurrentApplies() {
     KindeTarget target = target();
     target.read(Set.of());
