@@ -315,6 +315,36 @@ public final class FakeKinde implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Seeds the business from a state file's JSON ({@code schemas/kinde-state.schema.json}), so one
+   * fixture can drive both targets: categories and properties get this server's own ids,
+   * applications keep theirs, and {@code claims} become toggles.
+   */
+  public synchronized FakeKinde seedFromState(String stateJson) {
+    JsonNode state = Json.MAPPER.readTree(stateJson);
+    Map<String, String> categoryNames = new LinkedHashMap<>();
+    for (JsonNode category : state.path("categories")) {
+      categoryNames.put(category.path("id").asString(), category.path("name").asString());
+      addCategory(category.path("name").asString());
+    }
+    for (JsonNode property : state.path("properties")) {
+      addProperty(
+          property.path("key").asString(),
+          property.path("name").asString(),
+          property.path("description").asString(""),
+          property.path("type").asString("single_line_text"),
+          categoryNames.get(property.path("category_id").asString()),
+          property.path("is_private").asBoolean(true));
+    }
+    for (JsonNode app : state.path("applications")) {
+      String id = app.path("id").asString();
+      addApplication(id, app.path("name").asString(), app.path("type").asString("m2m"));
+      app.path("values").forEachEntry((key, value) -> setValue(id, key, value.asString()));
+      app.path("claims").forEach(claim -> toggleClaim(id, claim.asString(), true));
+    }
+    return this;
+  }
+
   // ---- Observing --------------------------------------------------------------------------
 
   public synchronized List<Category> categories() {

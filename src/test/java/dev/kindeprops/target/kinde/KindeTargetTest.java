@@ -99,6 +99,28 @@ class KindeTargetTest {
   }
 
   @Test
+  void readsWhatAStateFileSeeded() {
+    fake.seedFromState(
+        """
+        {"version": 1,
+         "categories": [{"id": "cat_1", "name": "Tenancy"}],
+         "properties": [{"id": "prop_1", "key": "region", "name": "Region", "description": "",
+                         "type": "single_line_text", "is_private": false, "category_id": "cat_1"}],
+         "applications": [{"id": "3b0b5c6c8fcc464fab397f4969b5f482", "name": "billing-worker",
+                           "type": "m2m", "values": {"region": "us"}, "claims": ["region"]}]}
+        """);
+    KindeTarget target = target();
+
+    LiveState state = target.read(Set.of("3b0b5c6c8fcc464fab397f4969b5f482"));
+
+    assertThat(state.categories()).extracting(LiveCategory::name).containsExactly("Tenancy");
+    assertThat(state.property("region").orElseThrow().isPrivate()).isFalse();
+    assertThat(state.applications().get(0).values()).isEqualTo(Map.of("region", "us"));
+    assertThat(target.observeClaims("3b0b5c6c8fcc464fab397f4969b5f482", null).claimedKeys())
+        .containsExactly("region");
+  }
+
+  @Test
   void readsTypeAndCategoryWhenKindeSendsThem() {
     String id = fake.addProperty("notes", "Notes", "", "multi_line_text", "Ops", true);
     fake.listShowsTypeAndCategory(true);
