@@ -478,53 +478,63 @@ public final class FakeKinde implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     int current = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(current, Math::max);
+    Answer answer;
     try {
-      String method = exchange.getRequestMethod();
-      String path = exchange.getRequestURI().getRawPath();
-      Map<String, String> query = query(exchange.getRequestURI());
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      String operation = operation(method, path);
-      counts.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-      boolean api = path.startsWith("/api/");
-
-      Reply reply = api ? limits(current) : null;
-      Fault fault = reply == null ? takeFault(operation) : null;
-      if (fault != null && fault.delay() != null) {
-        sleep(fault.delay());
-      }
-      if (fault != null && fault.kind() == Fault.Kind.RESET_BEFORE) {
-        exchange.close();
-        return;
-      }
-      if (fault != null && fault.kind() == Fault.Kind.STATUS_BEFORE) {
-        reply = new Reply(fault.status(), fault.body(), fault.headers());
-      }
-      if (reply == null) {
-        reply = api ? authorize(exchange, operation) : null;
-      }
-      if (reply == null) {
-        reply = route(operation, method, path, query, body, exchange);
-      }
-      if (fault != null && fault.kind() == Fault.Kind.RESET_AFTER) {
-        exchange.close();
-        return;
-      }
-      if (fault != null && fault.kind() == Fault.Kind.STATUS_AFTER) {
-        reply = new Reply(fault.status(), fault.body(), fault.headers());
-      }
-      String contentType =
-          path.startsWith("/api/v1/propert")
-              ? "application/json; charset=utf-8"
-              : "application/json";
-      if (recording) {
-        exchanges.add(
-            new Exchange(
-                operation, method, path, query, body, reply.status(), contentType, reply.body()));
-      }
-      send(exchange, reply, contentType);
+      answer = answer(exchange, current);
     } finally {
+      // Counted out before the answer leaves: a client holding its answer is never still counted.
       inFlight.decrementAndGet();
     }
+    if (answer == null) {
+      exchange.close(); // a reset: no answer at all
+    } else {
+      send(exchange, answer.reply(), answer.contentType());
+    }
+  }
+
+  private record Answer(Reply reply, String contentType) {}
+
+  /** What to answer, or null to close the connection without an answer. */
+  private Answer answer(HttpExchange exchange, int current) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
+    Map<String, String> query = query(exchange.getRequestURI());
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String operation = operation(method, path);
+    counts.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+    boolean api = path.startsWith("/api/");
+
+    Reply reply = api ? limits(current) : null;
+    Fault fault = reply == null ? takeFault(operation) : null;
+    if (fault != null && fault.delay() != null) {
+      sleep(fault.delay());
+    }
+    if (fault != null && fault.kind() == Fault.Kind.RESET_BEFORE) {
+      return null;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.STATUS_BEFORE) {
+      reply = new Reply(fault.status(), fault.body(), fault.headers());
+    }
+    if (reply == null) {
+      reply = api ? authorize(exchange, operation) : null;
+    }
+    if (reply == null) {
+      reply = route(operation, method, path, query, body, exchange);
+    }
+    if (fault != null && fault.kind() == Fault.Kind.RESET_AFTER) {
+      return null;
+    }
+    if (fault != null && fault.kind() == Fault.Kind.STATUS_AFTER) {
+      reply = new Reply(fault.status(), fault.body(), fault.headers());
+    }
+    String contentType =
+        path.startsWith("/api/v1/propert") ? "application/json; charset=utf-8" : "application/json";
+    if (recording) {
+      exchanges.add(
+          new Exchange(
+              operation, method, path, query, body, reply.status(), contentType, reply.body()));
+    }
+    return new Answer(reply, contentType);
   }
 
   private static String operation(String method, String path) {
