@@ -57,6 +57,9 @@ public final class Cli {
   }
 
   private static int onFailure(Console console, Exception exception, ParseResult parseResult) {
+    if (exception instanceof ReportedFailure) {
+      return ExitCode.ERROR;
+    }
     boolean verbose = parseResult.expandedArgs().contains("--verbose");
     if (exception instanceof UserException || exception instanceof TargetException) {
       console.err().println("error: " + exception.getMessage());

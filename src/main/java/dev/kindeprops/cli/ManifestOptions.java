@@ -1,0 +1,56 @@
+package dev.kindeprops.cli;
+
+import dev.kindeprops.manifest.LoadResult;
+import dev.kindeprops.manifest.ManifestLoader;
+import dev.kindeprops.manifest.Variables;
+import dev.kindeprops.render.DiagnosticRenderer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options of every command that reads manifests, and loading them. */
+public final class ManifestOptions {
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "PATH",
+      required = true,
+      description =
+          "A manifest file or directory; a directory means every YAML file below it"
+              + " (*.yaml, *.yml) in sorted order, hidden ones skipped. Repeatable.")
+  List<Path> paths;
+
+  @Option(
+      names = "--var",
+      paramLabel = "NAME=VALUE",
+      description = "A variable for $${var:NAME} in manifests. Repeatable; wins over --var-file.")
+  Map<String, String> vars = new LinkedHashMap<>();
+
+  @Option(
+      names = "--var-file",
+      paramLabel = "FILE",
+      description = "A YAML map of variables for $${var:NAME}, such as 'region: eu'.")
+  Path varFile;
+
+  /** Loads the manifests with the run's environment, whatever their outcome. */
+  public LoadResult read(Console console) {
+    return ManifestLoader.load(paths, new Variables(console.env(), varFile, vars));
+  }
+
+  /**
+   * Loads the manifests for a command that needs them valid: prints warnings, and on errors prints
+   * the diagnostics to standard error and ends the command with exit code 1.
+   *
+   * @throws ReportedFailure when the manifests have errors (already printed)
+   */
+  public LoadResult load(Console console) {
+    LoadResult result = read(console);
+    console.err().print(DiagnosticRenderer.text(result.diagnostics()));
+    console.err().flush();
+    if (!result.ok()) {
+      throw new ReportedFailure();
+    }
+    return result;
+  }
+}

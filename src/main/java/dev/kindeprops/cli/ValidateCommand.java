@@ -1,0 +1,101 @@
+package dev.kindeprops.cli;
+
+import dev.kindeprops.manifest.LoadResult;
+import dev.kindeprops.render.DiagnosticRenderer;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code kinde-props validate}: checks manifests offline and reports every problem at once. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Check manifests offline: YAML syntax, the schema, variables, and every rule",
+      "between properties, profiles and applications. Reports all problems at once."
+    },
+    footer = {
+      "",
+      "Formats:",
+      "  text    problems on stderr as file:line:col: error: message,",
+      "          the summary line on stdout",
+      "  json    one JSON object on stdout: valid, diagnostics, summary",
+      "  github  GitHub Actions annotations on stdout",
+      "",
+      "Exit codes: 0 valid (warnings allowed), 1 invalid.",
+      "",
+      "Examples:",
+      "  kinde-props validate -f examples/quickstart",
+      "  kinde-props validate -f manifests --var-file vars/prod.yaml --format github"
+    })
+final class ValidateCommand implements Callable<Integer> {
+  private final Console console;
+
+  @Mixin ManifestOptions manifests;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "text (default), json or github.")
+  Format format;
+
+  @Mixin CommonOptions common;
+
+  ValidateCommand(Console console) {
+    this.console = console;
+  }
+
+  enum Format {
+    TEXT,
+    JSON,
+    GITHUB
+  }
+
+  /** Accepts the lower-case names the help shows. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("expected text, json or github, not '" + value + "'");
+      }
+    }
+  }
+
+  @Override
+  public Integer call() {
+    LoadResult result = manifests.read(console);
+    PrintStream out = console.out();
+    switch (format) {
+      case TEXT -> {
+        console.err().print(DiagnosticRenderer.text(result.diagnostics()));
+        console.err().flush();
+        if (result.ok()) {
+          out.println(DiagnosticRenderer.validSummary(result));
+        } else {
+          console.err().println(DiagnosticRenderer.invalidSummary(result));
+        }
+      }
+      case JSON -> out.print(DiagnosticRenderer.json(result));
+      case GITHUB -> {
+        out.print(DiagnosticRenderer.github(result.diagnostics()));
+        out.println(
+            result.ok()
+                ? DiagnosticRenderer.validSummary(result)
+                : DiagnosticRenderer.invalidSummary(result));
+      }
+    }
+    out.flush();
+    console.err().flush();
+    return result.ok() ? ExitCode.OK : ExitCode.ERROR;
+  }
+}

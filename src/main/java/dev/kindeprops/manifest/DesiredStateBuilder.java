@@ -1,0 +1,391 @@
+package dev.kindeprops.manifest;
+
+import dev.kindeprops.diag.Diagnostics;
+import dev.kindeprops.diag.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Merges manifest documents into one desired state and checks the rules of DESIGN.md section 2 that
+ * a schema cannot express, reporting every problem of the run at once.
+ *
+ * <p>The documents may still hold schema errors (already reported): every check reads defensively
+ * and skips what is malformed, so that one mistake gives one message. When some file could not be
+ * read at all, checks that need every declaration (an undeclared property, an unknown profile) are
+ * skipped, since the declaration may be in that file.
+ */
+final class DesiredStateBuilder {
+  private static final Pattern PROPERTY_KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  private static final Pattern LOCAL_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  private final boolean complete;
+  private final Diagnostics diagnostics;
+  private final Map<String, Entry> properties = new TreeMap<>();
+  private final Map<String, Entry> profiles = new TreeMap<>();
+  private final Map<String, Entry> applications = new TreeMap<>();
+  private final Map<String, SourceLocation> removed = new TreeMap<>();
+  private final Map<String, Pattern> patterns = new HashMap<>();
+
+  /** One declared property, profile or application: its JSON and where it is written. */
+  private record Entry(String name, ManifestDocument document, String pointer, JsonNode node) {
+    SourceLocation location() {
+      return document.keyAt(pointer);
+    }
+
+    String child(String field) {
+      return ManifestDocument.child(pointer, field);
+    }
+  }
+
+  private DesiredStateBuilder(boolean complete, Diagnostics diagnostics) {
+    this.complete = complete;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * Merges and checks the documents.
+   *
+   * @param complete whether every given file was read, so that a missing declaration is an error
+   * @return the desired state, or null when the run has errors (reported to {@code diagnostics})
+   */
+  static DesiredState build(
+      List<ManifestDocument> documents, boolean complete, Diagnostics diagnostics) {
+    DesiredStateBuilder builder = new DesiredStateBuilder(complete, diagnostics);
+    for (ManifestDocument document : documents) {
+      builder.collect(document);
+    }
+    builder.checkProperties();
+    builder.profiles.values().forEach(p -> builder.checkValuesAndClaims(p, "profile"));
+    builder.applications.values().forEach(builder::checkApplication);
+    builder.checkApplicationIds();
+    builder.warnUnusedProfiles();
+    return diagnostics.hasErrors() ? null : builder.desiredState();
+  }
+
+  private void collect(ManifestDocument document) {
+    JsonNode root = document.root();
+    collect(document, root.path("properties"), "/properties", "property", properties);
+    collect(document, root.path("profiles"), "/profiles", "profile", profiles);
+    collect(document, root.path("applications"), "/applications", "application", applications);
+    JsonNode list = root.path("removed").path("properties");
+    for (int i = 0; list.isArray() && i < list.size(); i++) {
+      if (list.get(i).isString()) {
+        removed.putIfAbsent(
+            list.get(i).stringValue(), document.valueAt("/removed/properties/" + i));
+      }
+    }
+  }
+
+  private void collect(
+      ManifestDocument document,
+      JsonNode map,
+      String pointer,
+      String kind,
+      Map<String, Entry> into) {
+    if (!map.isObject()) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> field : map.properties()) {
+      Entry entry =
+          new Entry(
+              field.getKey(),
+              document,
+              ManifestDocument.child(pointer, field.getKey()),
+              field.getValue());
+      Entry first = into.putIfAbsent(field.getKey(), entry);
+      if (first != null) {
+        diagnostics.error(
+            entry.location(),
+            kind + " '" + field.getKey() + "' is already declared at " + first.location());
+      }
+    }
+  }
+
+  private void checkProperties() {
+    for (Entry property : properties.values()) {
+      JsonNode pattern = property.node().path("pattern");
+      if (pattern.isString()) {
+        try {
+          patterns.put(property.name(), Pattern.compile(pattern.stringValue()));
+        } catch (PatternSyntaxException e) {
+          diagnostics.error(
+              property.document().valueAt(property.child("pattern")),
+              "invalid pattern for '"
+                  + property.name()
+                  + "': "
+                  + e.getDescription()
+                  + (e.getIndex() >= 0 ? " near position " + (e.getIndex() + 1) : ""));
+        }
+      }
+      Pattern compiled = patterns.get(property.name());
+      JsonNode allowed = property.node().path("allowed");
+      for (int i = 0; compiled != null && allowed.isArray() && i < allowed.size(); i++) {
+        JsonNode value = allowed.get(i);
+        if (value.isString() && !compiled.matcher(value.stringValue()).matches()) {
+          diagnostics.error(
+              property.document().valueAt(ManifestDocument.child(property.child("allowed"), i)),
+              "allowed value '"
+                  + value.stringValue()
+                  + "' does not match the pattern of '"
+                  + property.name()
+                  + "'");
+        }
+      }
+      SourceLocation removal = removed.get(property.name());
+      if (removal != null) {
+        diagnostics.error(
+            removal,
+            "property '"
+                + property.name()
+                + "' is listed under 'removed' but declared at "
+                + property.location()
+                + "; keep one of them");
+      }
+    }
+  }
+
+  private void checkApplication(Entry application) {
+    checkValuesAndClaims(application, "application");
+    JsonNode list = application.node().path("profiles");
+    for (int i = 0; list.isArray() && i < list.size(); i++) {
+      JsonNode profile = list.get(i);
+      if (complete
+          && profile.isString()
+          && LOCAL_NAME.matcher(profile.stringValue()).matches()
+          && !profiles.containsKey(profile.stringValue())) {
+        diagnostics.error(
+            application
+                .document()
+                .valueAt(ManifestDocument.child(application.child("profiles"), i)),
+            "application '"
+                + application.name()
+                + "' uses unknown profile '"
+                + profile.stringValue()
+                + "'"
+                + Spelling.hint(profile.stringValue(), profiles.keySet()));
+      }
+    }
+  }
+
+  private void checkValuesAndClaims(Entry owner, String kind) {
+    String ownerName = kind + " '" + owner.name() + "'";
+    ManifestDocument document = owner.document();
+    JsonNode values = owner.node().path("values");
+    if (values.isObject()) {
+      for (Map.Entry<String, JsonNode> value : values.properties()) {
+        String key = value.getKey();
+        String pointer = ManifestDocument.child(owner.child("values"), key);
+        Entry property = properties.get(key);
+        if (property == null) {
+          if (complete && isPropertyKey(key)) {
+            diagnostics.error(
+                document.keyAt(pointer), ownerName + " sets '" + key + "', " + undeclared(key));
+          }
+        } else if (value.getValue().isString() && !document.unresolved().contains(pointer)) {
+          checkValue(property, value.getValue().stringValue(), document.valueAt(pointer));
+        }
+      }
+    }
+    JsonNode claims = owner.node().path("claims");
+    for (int i = 0; claims.isArray() && i < claims.size(); i++) {
+      if (!claims.get(i).isString()) {
+        continue;
+      }
+      String key = claims.get(i).stringValue();
+      SourceLocation at = document.valueAt(ManifestDocument.child(owner.child("claims"), i));
+      Entry property = properties.get(key);
+      if (property == null) {
+        if (complete && isPropertyKey(key)) {
+          diagnostics.error(at, ownerName + " claims '" + key + "', " + undeclared(key));
+        }
+      } else if (isPrivate(property)) {
+        diagnostics.error(
+            at,
+            ownerName
+                + " claims '"
+                + key
+                + "', which is private; set 'private: false' on the property ("
+                + property.location()
+                + ") so that tokens may carry it");
+      }
+    }
+  }
+
+  private String undeclared(String key) {
+    if (removed.containsKey(key)) {
+      return "which is listed under 'removed'";
+    }
+    return "which is not declared under 'properties'" + Spelling.hint(key, properties.keySet());
+  }
+
+  /** Checks one value where it is written, against its property's allowed values and pattern. */
+  private void checkValue(Entry property, String value, SourceLocation at) {
+    String key = property.name();
+    boolean sensitive = flag(property.node(), "sensitive", false);
+    String shown =
+        sensitive
+            ? "the value for '" + key + "' (sensitive, not shown)"
+            : "value '" + value + "' for '" + key + "'";
+    if (value.isEmpty()) {
+      diagnostics.error(at, "the value for '" + key + "' is empty; leave it out for no value");
+      return;
+    }
+    List<String> allowed = strings(property.node().path("allowed"));
+    if (!allowed.isEmpty() && !allowed.contains(value)) {
+      diagnostics.error(at, shown + " is not allowed; allowed: " + String.join(", ", allowed));
+    }
+    Pattern pattern = patterns.get(key);
+    if (pattern != null && !pattern.matcher(value).matches()) {
+      diagnostics.error(at, shown + " does not match the pattern " + pattern.pattern());
+    }
+  }
+
+  private void checkApplicationIds() {
+    Map<String, Entry> byId = new HashMap<>();
+    for (Entry application : applications.values()) {
+      JsonNode id = application.node().path("id");
+      if (!id.isString()) {
+        continue;
+      }
+      Entry first = byId.putIfAbsent(id.stringValue(), application);
+      if (first != null) {
+        diagnostics.error(
+            application.document().valueAt(application.child("id")),
+            "application '"
+                + application.name()
+                + "' has the same id as application '"
+                + first.name()
+                + "' ("
+                + first.document().valueAt(first.child("id"))
+                + ")");
+      }
+    }
+  }
+
+  private void warnUnusedProfiles() {
+    if (!complete) {
+      return;
+    }
+    Set<String> used = new HashSet<>();
+    applications.values().forEach(a -> used.addAll(strings(a.node().path("profiles"))));
+    for (Entry profile : profiles.values()) {
+      if (!used.contains(profile.name())) {
+        diagnostics.warning(
+            profile.location(), "profile '" + profile.name() + "' is not used by any application");
+      }
+    }
+  }
+
+  private DesiredState desiredState() {
+    Map<String, PropertyDefinition> definitions = new TreeMap<>();
+    for (Entry p : properties.values()) {
+      JsonNode node = p.node();
+      definitions.put(
+          p.name(),
+          new PropertyDefinition(
+              p.name(),
+              text(node, "name"),
+              text(node, "description"),
+              PropertyType.fromWireName(text(node, "type")).orElse(PropertyType.SINGLE_LINE_TEXT),
+              text(node, "category"),
+              isPrivate(p),
+              strings(node.path("allowed")),
+              text(node, "pattern"),
+              flag(node, "sensitive", false),
+              p.location()));
+    }
+    Map<String, Profile> bundles = new TreeMap<>();
+    for (Entry p : profiles.values()) {
+      bundles.put(
+          p.name(),
+          new Profile(
+              p.name(),
+              values(p.node()),
+              new TreeSet<>(strings(p.node().path("claims"))),
+              p.location()));
+    }
+    Map<String, Application> apps = new TreeMap<>();
+    for (Entry a : applications.values()) {
+      List<String> listed = strings(a.node().path("profiles"));
+      Map<String, String> values = new LinkedHashMap<>();
+      Set<String> claims = new TreeSet<>();
+      for (String name : listed) {
+        values.putAll(bundles.get(name).values());
+        claims.addAll(bundles.get(name).claims());
+      }
+      values.putAll(values(a.node()));
+      claims.addAll(strings(a.node().path("claims")));
+      apps.put(
+          a.name(),
+          new Application(
+              a.name(),
+              text(a.node(), "id"),
+              listed,
+              new TreeMap<>(values),
+              new TreeSet<>(claims),
+              text(a.node(), "audience"),
+              a.location()));
+    }
+    return new DesiredState(
+        new TreeMap<>(definitions),
+        new TreeMap<>(bundles),
+        new TreeMap<>(apps),
+        new TreeSet<>(removed.keySet()));
+  }
+
+  private static boolean isPropertyKey(String key) {
+    return PROPERTY_KEY.matcher(key).matches() && !key.startsWith("kp_");
+  }
+
+  /**
+   * Properties are private unless they say {@code private: false}; a malformed flag (reported by
+   * the schema) counts as not private, so that it gives no second message.
+   */
+  private static boolean isPrivate(Entry property) {
+    JsonNode flag = property.node().path("private");
+    return flag.isMissingNode() || (flag.isBoolean() && flag.booleanValue());
+  }
+
+  private static boolean flag(JsonNode node, String field, boolean otherwise) {
+    JsonNode value = node.path(field);
+    return value.isBoolean() ? value.booleanValue() : otherwise;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isString() ? value.stringValue() : null;
+  }
+
+  private static List<String> strings(JsonNode list) {
+    List<String> strings = new ArrayList<>();
+    for (int i = 0; list.isArray() && i < list.size(); i++) {
+      if (list.get(i).isString()) {
+        strings.add(list.get(i).stringValue());
+      }
+    }
+    return strings;
+  }
+
+  private static TreeMap<String, String> values(JsonNode owner) {
+    TreeMap<String, String> values = new TreeMap<>();
+    JsonNode map = owner.path("values");
+    if (map.isObject()) {
+      for (Map.Entry<String, JsonNode> value : map.properties()) {
+        if (value.getValue().isString()) {
+          values.put(value.getKey(), value.getValue().stringValue());
+        }
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.kindeprops.manifest;
+
+import dev.kindeprops.diag.Diagnostics;
+import dev.kindeprops.diag.SourceLocation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Loads manifests into the desired state: finds the files, reads each safely, validates it against
+ * the schema, substitutes variables, merges the files and checks every rule, collecting all
+ * problems of the run.
+ */
+public final class ManifestLoader {
+  private ManifestLoader() {}
+
+  /**
+   * Loads the manifests these paths name (files, or directories of {@code *.yaml} / {@code *.yml}).
+   */
+  public static LoadResult load(List<Path> paths, Variables variables) {
+    Diagnostics diagnostics = new Diagnostics();
+    Substitution substitution =
+        new Substitution(variables.env(), variables(variables, diagnostics));
+    InputFiles.Found found = InputFiles.find(paths, diagnostics);
+    boolean complete = found.complete();
+    List<ManifestDocument> documents = new ArrayList<>();
+    for (Path file : found.files()) {
+      ManifestDocument document = read(file, substitution, diagnostics);
+      if (document == null) {
+        complete = false;
+      } else {
+        documents.add(document);
+      }
+    }
+    DesiredState state = DesiredStateBuilder.build(documents, complete, diagnostics);
+    return new LoadResult(state, diagnostics.sorted(), found.files());
+  }
+
+  /** The variables: the file's, then the command line's on top. */
+  private static Map<String, String> variables(Variables variables, Diagnostics diagnostics) {
+    Map<String, String> merged = new HashMap<>();
+    if (variables.varFile() != null) {
+      merged.putAll(VariableFile.read(variables.varFile(), diagnostics));
+    }
+    variables
+        .vars()
+        .forEach(
+            (name, value) -> {
+              if (Substitution.NAME.matcher(name).matches()) {
+                merged.put(name, value);
+              } else {
+                diagnostics.error(
+                    null,
+                    "--var "
+                        + name
+                        + ": a variable name is letters, digits, '_', '.' and '-', not starting"
+                        + " with a digit");
+              }
+            });
+    return merged;
+  }
+
+  /** One file as a checked document, or null when it cannot be used at all (reported). */
+  private static ManifestDocument read(
+      Path path, Substitution substitution, Diagnostics diagnostics) {
+    String name = path.toString();
+    String text = TextFile.read(path, name, diagnostics);
+    if (text == null) {
+      return null;
+    }
+    try {
+      Optional<Node> root = YamlComposer.compose(name, text);
+      if (root.isEmpty()) {
+        diagnostics.error(
+            SourceLocation.ofFile(name),
+            (text.isBlank() ? "file is empty" : "file holds only comments")
+                + "; a manifest holds at least 'version: 1'");
+        return null;
+      }
+      if (!(root.get() instanceof MappingNode)) {
+        diagnostics.error(
+            YamlComposer.at(name, root.get().getStartMark()),
+            "the file holds "
+                + (root.get() instanceof SequenceNode ? "a list" : "a single value")
+                + "; a manifest is a map that starts with 'version: 1'");
+        return null;
+      }
+      ManifestDocument document =
+          DocumentConverter.convert(name, root.get(), text.length(), substitution, diagnostics);
+      JsonNode version = document.root().path("version");
+      if (version.isNumber() && !(version.isIntegralNumber() && version.asLong() == 1)) {
+        diagnostics.error(
+            document.valueAt("/version"),
+            "unsupported version "
+                + document.raw("/version")
+                + "; this kinde-props reads version 1");
+        return null;
+      }
+      diagnostics.addAll(ManifestSchema.validate(document));
+      return document;
+    } catch (YamlProblem e) {
+      diagnostics.error(e.location(), e.getMessage());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.kindeprops.render;
+
+import dev.kindeprops.diag.Diagnostic;
+import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.json.Json;
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.manifest.LoadResult;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders diagnostics and the outcome of loading manifests: as text for people, as JSON for
+ * scripts, and as GitHub workflow commands that annotate the lines of a pull request.
+ */
+public final class DiagnosticRenderer {
+  private DiagnosticRenderer() {}
+
+  /** One {@code file:line:col: error: message} line per diagnostic. */
+  public static String text(List<Diagnostic> diagnostics) {
+    StringBuilder out = new StringBuilder();
+    diagnostics.forEach(d -> out.append(d).append('\n'));
+    return out.toString();
+  }
+
+  /**
+   * One workflow command per diagnostic, such as {@code ::error file=a.yaml,line=3,col=5::message}.
+   */
+  public static String github(List<Diagnostic> diagnostics) {
+    StringBuilder out = new StringBuilder();
+    for (Diagnostic diagnostic : diagnostics) {
+      out.append("::").append(diagnostic.severity().label());
+      SourceLocation at = diagnostic.location();
+      if (at != null) {
+        out.append(" file=").append(escapeProperty(at.file()));
+        if (at.line() > 0) {
+          out.append(",line=").append(at.line());
+          if (at.column() > 0) {
+            out.append(",col=").append(at.column());
+          }
+        }
+      }
+      out.append("::").append(escapeData(diagnostic.message())).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * The outcome as one JSON object: {@code valid}, the {@code diagnostics} (severity, message,
+   * file, line, column) and a {@code summary} of counts (the manifest counts are null when the
+   * manifests are not valid).
+   */
+  public static String json(LoadResult result) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    ObjectNode root = nodes.objectNode().put("valid", result.ok());
+    ArrayNode list = root.putArray("diagnostics");
+    for (Diagnostic diagnostic : result.diagnostics()) {
+      ObjectNode item =
+          list.addObject()
+              .put("severity", diagnostic.severity().label())
+              .put("message", diagnostic.message());
+      SourceLocation at = diagnostic.location();
+      item.put("file", at == null ? null : at.file());
+      if (at == null || at.line() == 0) {
+        item.putNull("line");
+      } else {
+        item.put("line", at.line());
+      }
+      if (at == null || at.column() == 0) {
+        item.putNull("column");
+      } else {
+        item.put("column", at.column());
+      }
+    }
+    ObjectNode summary =
+        root.putObject("summary")
+            .put("errors", result.errorCount())
+            .put("warnings", result.warningCount())
+            .put("files", result.files().size());
+    DesiredState state = result.state();
+    if (state == null) {
+      summary.putNull("properties").putNull("categories").putNull("profiles");
+      summary.putNull("applications").putNull("removed_properties");
+    } else {
+      summary
+          .put("properties", state.properties().size())
+          .put("categories", state.categories().size())
+          .put("profiles", state.profiles().size())
+          .put("applications", state.applications().size())
+          .put("removed_properties", state.removedProperties().size());
+    }
+    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  /**
+   * The line that says valid manifests are valid, such as {@code Valid: 4 properties in 2
+   * categories, 1 profile, 3 applications (3 files).}
+   */
+  public static String validSummary(LoadResult result) {
+    DesiredState state = result.state();
+    StringBuilder line =
+        new StringBuilder("Valid: ")
+            .append(count(state.properties().size(), "property", "properties"))
+            .append(" in ")
+            .append(count(state.categories().size(), "category", "categories"))
+            .append(", ")
+            .append(count(state.profiles().size(), "profile", "profiles"))
+            .append(", ")
+            .append(count(state.applications().size(), "application", "applications"));
+    if (!state.removedProperties().isEmpty()) {
+      line.append(", ")
+          .append(count(state.removedProperties().size(), "property", "properties"))
+          .append(" to remove");
+    }
+    return line.append(" (")
+        .append(count(result.files().size(), "file", "files"))
+        .append(").")
+        .toString();
+  }
+
+  /** The line that ends a failed run, such as {@code Invalid: 2 errors (3 files).} */
+  public static String invalidSummary(LoadResult result) {
+    return "Invalid: "
+        + count(result.errorCount(), "error", "errors")
+        + (result.warningCount() > 0
+            ? ", " + count(result.warningCount(), "warning", "warnings")
+            : "")
+        + " ("
+        + count(result.files().size(), "file", "files")
+        + ").";
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  /** A message as GitHub reads it: {@code %}, CR and LF escaped. */
+  static String escapeData(String value) {
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** A property value as GitHub reads it: also {@code :} and {@code ,} escaped. */
+  static String escapeProperty(String value) {
+    return escapeData(value).replace(":", "%3A").replace(",", "%2C");
+  }
+}
