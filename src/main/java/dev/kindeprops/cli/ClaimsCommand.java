@@ -26,13 +26,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Print the application_properties claim each managed application's M2M token will carry,",
-      "as JSON: one object per application. Offline from the manifests alone; with --state, also",
-      "the live toggles of properties the manifests do not manage (they stay in the token)."
+      "Print the application_properties claim each managed application's M2M token",
+      "will carry, as JSON: one object per application. Offline from the manifests",
+      "alone; with --state, also the live toggles of properties the manifests do not",
+      "manage (they stay in the token)."
     },
     footer = {
       "",
-      "Sensitive values print as (sensitive); the JSON plan (plan --format json) has them.",
+      "Sensitive values print as (sensitive); plan --format json shows them.",
       "",
       "Exit codes: 0 success, 1 error.",
       "",

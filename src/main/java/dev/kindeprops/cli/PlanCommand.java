@@ -35,20 +35,21 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Compare the manifests with the live state and show the changes apply would make, with",
-      "the M2M token claims each application will receive. Changes nothing."
+      "Compare the manifests with the live state and show the changes apply would",
+      "make, with the M2M token claims each application will receive. Changes nothing."
     },
     footer = {
       "",
       "Output:",
-      "  text      Terraform-style plan (colour on a terminal unless --no-color or NO_COLOR)",
+      "  text      a Terraform-style plan (colour on a terminal unless --no-color)",
       "  json      the plan as JSON (schemas/plan.schema.json), values unmasked",
       "  markdown  a pull-request comment, under 60,000 characters",
       "",
-      "Exit codes: 0 success; 1 error; with --detailed-exitcode, 2 when there are changes.",
+      "Exit codes: 0 success, 1 error; with --detailed-exitcode, 2 for changes.",
       "",
       "Examples:",
-      "  kinde-props plan -f examples/quickstart --state examples/quickstart/kinde-state.json",
+      "  kinde-props plan -f examples/quickstart \\",
+      "      --state examples/quickstart/kinde-state.json",
       "  kinde-props plan -f manifests/ --out plan.json --detailed-exitcode",
       "  kinde-props plan -f manifests/ --format markdown > comment.md"
     })
