@@ -6,7 +6,13 @@ import dev.kindeprops.Main;
 import dev.kindeprops.cli.Console;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
+import dev.kindeprops.manifest.PropertyType;
+import dev.kindeprops.plan.Change;
+import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.target.Operation;
+import dev.kindeprops.target.PropertySpec;
+import dev.kindeprops.target.file.StateFileTarget;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden scenarios: each folder under {@code src/test/resources/cases/} holds manifests, a starting
@@ -41,6 +48,8 @@ class GoldenPlanTest {
     void write(Path directory) throws IOException;
   }
 
+  @TempDir Path temp;
+
   @TestFactory
   Stream<DynamicTest> cases() throws IOException {
     List<Path> cases;
@@ -52,7 +61,7 @@ class GoldenPlanTest {
         .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
   }
 
-  private static void check(Path dir) throws IOException {
+  private void check(Path dir) throws IOException {
     Path inputs = inputs(dir);
     String manifests = inputs.resolve("manifests").toString();
     String state = inputs.resolve("state.json").toString();
@@ -68,9 +77,80 @@ class GoldenPlanTest {
     assertThat(text.code()).isEqualTo(changes ? 2 : 0);
     assertThat(markdown.out().length()).isLessThanOrEqualTo(60_000);
 
+    appliedPlanLeavesNothingToDo(manifests, Path.of(state), dir.getFileName().toString());
+
     compare(dir.resolve("expected.txt"), text.out());
     compare(dir.resolve("expected.json"), json.out());
     compare(dir.resolve("expected.md"), markdown.out());
+  }
+
+  /**
+   * The reconciler's idempotence: carry out the plan on a copy of the state, plan again, and the
+   * second plan is empty, with every token now carrying exactly the claim the first plan expected.
+   */
+  private void appliedPlanLeavesNothingToDo(String manifests, Path state, String caseName)
+      throws IOException {
+    Path copy = temp.resolve(caseName + ".json");
+    Files.copy(state, copy);
+    List<String> args =
+        List.of("plan", "-f", manifests, "--state", copy.toString(), "--format", "json");
+    Plan first = PlanCodec.read("first", run(args).out());
+    StateFileTarget target = new StateFileTarget(copy);
+    for (Change change : first.changes()) {
+      operations(change).forEach(target::apply);
+    }
+
+    Plan second = PlanCodec.read("second", run(args).out());
+
+    assertThat(second.changes()).isEmpty();
+    first
+        .claims()
+        .forEach(
+            (name, claims) -> {
+              assertThat(second.claims().get(name).before()).as(name).isEqualTo(claims.after());
+              assertThat(second.claims().get(name).after()).as(name).isEqualTo(claims.after());
+            });
+  }
+
+  /** What an applier does for a change, written plainly for this test. */
+  private static List<Operation> operations(Change change) {
+    return switch (change.kind()) {
+      case CATEGORY ->
+          List.of(new Operation.CreateCategory((String) field(change.after(), "name")));
+      case PROPERTY ->
+          switch (change.action()) {
+            case CREATE -> List.of(new Operation.CreateProperty(spec(change.after())));
+            case UPDATE -> List.of(new Operation.UpdateProperty(spec(change.after())));
+            case REPLACE ->
+                List.of(
+                    new Operation.DeleteProperty(change.key()),
+                    new Operation.CreateProperty(spec(change.after())));
+            case DELETE -> List.of(new Operation.DeleteProperty(change.key()));
+          };
+      case VALUE ->
+          List.of(
+              change.after() == null
+                  ? new Operation.DeleteValue(change.applicationId(), change.key())
+                  : new Operation.SetValue(
+                      change.applicationId(), change.key(), (String) change.after()));
+      case CLAIM ->
+          List.of(
+              new Operation.SetClaim(change.applicationId(), change.key(), change.after() != null));
+    };
+  }
+
+  private static PropertySpec spec(Object fields) {
+    return new PropertySpec(
+        (String) field(fields, "key"),
+        (String) field(fields, "name"),
+        (String) field(fields, "description"),
+        PropertyType.fromWireName((String) field(fields, "type")).orElseThrow(),
+        (String) field(fields, "category"),
+        (Boolean) field(fields, "is_private"));
+  }
+
+  private static Object field(Object fields, String name) {
+    return ((Map<?, ?>) fields).get(name);
   }
 
   private static Path inputs(Path dir) throws IOException {
