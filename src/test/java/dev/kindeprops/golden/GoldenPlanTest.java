@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Golden scenarios: each folder under {@code src/test/resources/cases/} holds manifests, a starting
  * state and the expected plan as text ({@code expected.txt}), JSON ({@code expected.json}) and
  * markdown ({@code expected.md}). Each case runs {@code kinde-props plan} in-process, twice per
- * format, and must match byte for byte. Run with {@code -Dgolden.update=true} to write the expected
- * files from the current output, then review the diff.
+ * format, and must match byte for byte; the JSON plan must match its schema; and carrying the plan
+ * out on a copy of the state must leave nothing to plan. Run with {@code -Dgolden.update=true} to
+ * write the expected files from the current output, then review the diff.
  */
 class GoldenPlanTest {
   static final Path CASES = Path.of("src/test/resources/cases");
