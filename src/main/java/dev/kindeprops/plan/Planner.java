@@ -11,6 +11,7 @@ import dev.kindeprops.target.LiveCategory;
 import dev.kindeprops.target.LiveProperty;
 import dev.kindeprops.target.LiveState;
 import dev.kindeprops.target.StateFingerprint;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -240,6 +241,11 @@ public final class Planner {
     if (wanted == liveClaim) {
       return;
     }
+    // A toggle of a property kept private never reaches the token (Kinde's tokens cannot even
+    // show it) and the manifests cannot claim a private property, so it is left as it is.
+    if (!wanted && desired.properties().get(key).isPrivate()) {
+      return;
+    }
     String address = "application." + app.name() + ".claim." + key;
     add(
         Phase.CLAIMS,
@@ -272,7 +278,7 @@ public final class Planner {
     int toggles = 0;
     for (Application app : desired.applications().values()) {
       LiveApplication liveApp = live.applications().get(app.id());
-      if (!sameName(app.name(), liveApp.name())) {
+      if (!sameName(app.name(), liveApp.name(), app.id())) {
         warnings.add(
             new Warning(
                 "application." + app.name(),
@@ -373,14 +379,23 @@ public final class Planner {
   }
 
   /**
-   * Local names are slugs of Kinde's display names ("billing-worker" for "Billing Worker"), so only
-   * a difference beyond case and punctuation suggests a wrong id.
+   * Local names are slugs of Kinde's display names ("billing-worker" for "Billing Worker", "cafe"
+   * for "Café"), so only a difference beyond case, accents and punctuation suggests a wrong id.
+   * {@code kinde-props export} tells apart applications whose names slug alike by appending the
+   * start of each one's id ("worker-3b0b5c6c"), which is no sign of a wrong id either.
    */
-  static boolean sameName(String local, String live) {
-    return slug(local).equals(slug(live));
+  static boolean sameName(String local, String live, String id) {
+    String localSlug = slug(local);
+    String liveSlug = slug(live);
+    if (localSlug.equals(liveSlug)) {
+      return true;
+    }
+    String suffix = localSlug.startsWith(liveSlug) ? localSlug.substring(liveSlug.length()) : "";
+    return suffix.length() >= 8 && id.startsWith(suffix);
   }
 
   private static String slug(String name) {
-    return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
   }
 }

@@ -443,6 +443,57 @@ class PlannerTest {
     assertThat(plan(desired, reordered)).isEqualTo(plan);
   }
 
+  @Test
+  void aToggleOfAPropertyKeptPrivateIsLeftAlone() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("region", "Tenancy")
+            .privateProperty("team", "Tenancy")
+            .application("billing-worker", BILLING, Map.of("region", "eu"), "region")
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .property("region", "Tenancy")
+            .privateProperty("team", "Tenancy")
+            .m2m(BILLING, "billing-worker", Map.of("region", "eu"), "region", "team")
+            .build();
+
+    Plan plan = plan(desired, live);
+
+    // The toggle cannot reach the token, and the manifests cannot claim a private property.
+    assertThat(plan.changes()).isEmpty();
+    assertThat(plan.claims().get("billing-worker").after()).containsOnlyKeys("region");
+  }
+
+  @Test
+  void aToggleOfAPropertyMadePublicIsStillTurnedOff() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("team", "Tenancy")
+            .application("billing-worker", BILLING, Map.of())
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .privateProperty("team", "Tenancy")
+            .m2m(BILLING, "billing-worker", Map.of(), "team")
+            .build();
+
+    assertThat(lines(plan(desired, live)))
+        .containsExactly("~ property.team", "- application.billing-worker.claim.team");
+  }
+
+  @Test
+  void namesAreComparedWithoutCaseAccentsPunctuationOrAnExportedIdSuffix() {
+    assertThat(Planner.sameName("billing-worker", "Billing Worker", BILLING)).isTrue();
+    assertThat(Planner.sameName("cafe-ops", "Café Ops", BILLING)).isTrue();
+    assertThat(Planner.sameName("worker-3b0b5c6c", "Worker", BILLING)).isTrue();
+    assertThat(Planner.sameName("worker-3b0b", "Worker", BILLING)).isFalse();
+    assertThat(Planner.sameName("worker-9f3a1d2e", "Worker", BILLING)).isFalse();
+    assertThat(Planner.sameName("search", "Billing worker", BILLING)).isFalse();
+  }
+
   private static <T> List<T> reversed(List<T> items) {
     List<T> copy = new ArrayList<>(items);
     Collections.reverse(copy);
