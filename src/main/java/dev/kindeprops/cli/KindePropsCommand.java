@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
+      DriftCommand.class,
       ClaimsCommand.class,
       SchemaCommand.class
     },

@@ -115,6 +115,8 @@ final class PlanCommand implements Callable<Integer> {
         };
     console.out().print(rendered);
     console.out().flush();
+    StepSummary.append(
+        console, format == Format.MARKDOWN ? rendered : PlanMarkdownRenderer.render(plan));
     if (out != null) {
       save(plan, out);
       console
