@@ -29,7 +29,8 @@ class ArchitectureTest {
           "target", List.of("plan", "apply", "render", "cli"),
           "plan", List.of("apply", "render", "cli", "target.file", "target.kinde"),
           "apply", List.of("render", "cli", "target.file", "target.kinde"),
-          "render", List.of("apply", "cli", "target.file", "target.kinde"));
+          "render", List.of("apply", "cli", "target.file", "target.kinde"),
+          "export", List.of("plan", "apply", "render", "cli", "target.file", "target.kinde"));
 
   @Test
   void packagesImportOnlyWhatTheyMay() throws IOException {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       DriftCommand.class,
       ClaimsCommand.class,
+      ExportCommand.class,
       SchemaCommand.class
     },
     footer = {

@@ -381,21 +381,24 @@ public final class Planner {
   /**
    * Local names are slugs of Kinde's display names ("billing-worker" for "Billing Worker", "cafe"
    * for "Café"), so only a difference beyond case, accents and punctuation suggests a wrong id.
-   * {@code kinde-props export} tells apart applications whose names slug alike by appending the
-   * start of each one's id ("worker-3b0b5c6c"), which is no sign of a wrong id either.
+   * Local names hold only ASCII letters and digits, so a live name without any (such as "日本語")
+   * cannot be compared. {@code kinde-props export} tells apart applications whose names slug alike
+   * by appending the start of each one's id ("worker-3b0b5c6c"), which is no sign of a wrong id
+   * either.
    */
   static boolean sameName(String local, String live, String id) {
     String localSlug = slug(local);
     String liveSlug = slug(live);
-    if (localSlug.equals(liveSlug)) {
+    if (liveSlug.isEmpty() || localSlug.equals(liveSlug)) {
       return true;
     }
     String suffix = localSlug.startsWith(liveSlug) ? localSlug.substring(liveSlug.length()) : "";
     return suffix.length() >= 8 && id.startsWith(suffix);
   }
 
+  /** The ASCII letters and digits of a name, accents dropped, in lower case. */
   private static String slug(String name) {
     String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    return folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
   }
 }

@@ -20,6 +20,14 @@ public interface Target extends AutoCloseable {
   LiveState read(Set<String> applicationIds);
 
   /**
+   * The ids of every M2M application the target holds, so that all of them can be read ({@code
+   * export}).
+   *
+   * @throws TargetException when the target cannot be read
+   */
+  Set<String> m2mApplicationIds();
+
+  /**
    * Carries out one operation, durably, before returning. Safe to call from several threads.
    *
    * @throws TargetException when the operation failed; the target is unchanged by it or the message

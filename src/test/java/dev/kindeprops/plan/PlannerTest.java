@@ -492,6 +492,7 @@ class PlannerTest {
     assertThat(Planner.sameName("worker-3b0b", "Worker", BILLING)).isFalse();
     assertThat(Planner.sameName("worker-9f3a1d2e", "Worker", BILLING)).isFalse();
     assertThat(Planner.sameName("search", "Billing worker", BILLING)).isFalse();
+    assertThat(Planner.sameName("app", "日本語", BILLING)).isTrue();
   }
 
   private static <T> List<T> reversed(List<T> items) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -61,6 +62,15 @@ public final class StateFileTarget implements Target {
     }
     return new LiveState(
         document.categories(), document.properties(), asked, otherM2m, ClaimSource.STATE);
+  }
+
+  @Override
+  public Set<String> m2mApplicationIds() {
+    Set<String> ids = new TreeSet<>();
+    file.read().applications().stream()
+        .filter(LiveApplication::isM2m)
+        .forEach(application -> ids.add(application.id()));
+    return ids;
   }
 
   @Override

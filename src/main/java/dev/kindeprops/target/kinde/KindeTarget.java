@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -142,6 +143,18 @@ public final class KindeTarget implements Target {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Every page of the application list, keeping the M2M applications' ids. */
+  @Override
+  public Set<String> m2mApplicationIds() {
+    Set<String> ids = new TreeSet<>();
+    for (Wire.Application app : client.listApplications()) {
+      if (app.id() != null && "m2m".equals(app.type())) {
+        ids.add(app.id());
+      }
+    }
+    return ids;
   }
 
   /** An application's values, or null when it vanished after it was listed. */

@@ -70,6 +70,11 @@ class StateFileTargetTest {
   }
 
   @Test
+  void listsTheIdsOfEveryM2mApplication() {
+    assertThat(target.m2mApplicationIds()).containsExactly("a1", "a2", "a4");
+  }
+
+  @Test
   void createsCategoriesAndPropertiesWithFreshIds() {
     target.apply(new Operation.CreateCategory("AI"));
     target.apply(

@@ -51,6 +51,18 @@ class KindeTargetTest {
   }
 
   @Test
+  void listsTheIdsOfEveryM2mApplicationPageByPage() {
+    List<String> m2m = fake.addApplications(150, "m2m", "m2m");
+    fake.addApplications(20, "spa", "spa");
+
+    Set<String> ids = target().m2mApplicationIds();
+
+    assertThat(ids).containsExactlyInAnyOrderElementsOf(m2m);
+    assertThat(fake.count("getApplications")).isEqualTo(2);
+    assertThat(fake.count("getApplicationPropertyValues")).isZero();
+  }
+
+  @Test
   void readsATenantWithTheFewestRequests() {
     fake.addProperty("region", "Region", "Tenancy", false);
     fake.addProperty("tier", "Tier", "Tenancy", true);

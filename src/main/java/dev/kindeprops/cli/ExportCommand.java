@@ -1,0 +1,257 @@
+package dev.kindeprops.cli;
+
+import dev.kindeprops.export.CompletedState;
+import dev.kindeprops.export.ExportedFile;
+import dev.kindeprops.export.ManifestExport;
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.target.LiveState;
+import dev.kindeprops.target.Target;
+import dev.kindeprops.target.file.AtomicFile;
+import dev.kindeprops.target.file.StateDocument;
+import dev.kindeprops.target.file.StateFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kinde-props export}: writes manifests that declare the live state as it is (adopting an
+ * existing tenant), and snapshots it in the state-file format.
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Write manifests that declare the live state as it is, to adopt an existing tenant:",
+      "plan against the same target then shows no changes. With --state-out, also (or",
+      "only) snapshot the live state as a state file, for offline plans and as a drift",
+      "baseline."
+    },
+    footer = {
+      "",
+      "Layout: properties.yaml (every property but Kinde's own kp_*), and applications.yaml",
+      "(every M2M application with its values and token toggles), or for more than 200",
+      "applications, applications/<first character>[-N].yaml. No profiles are invented.",
+      "",
+      "Kinde does not show property types, categories or token toggles: without -f they are",
+      "assumed (single_line_text, the first category by name, no toggles) and marked; with",
+      "-f, what those manifests declare is taken instead.",
+      "",
+      "Exit codes: 0 success, 1 error.",
+      "",
+      "Examples:",
+      "  kinde-props export --state examples/quickstart/kinde-state.json -o kinde",
+      "  kinde-props export -o kinde                      # from Kinde (KINDE_DOMAIN, ...)",
+      "  kinde-props export --state-out baseline.json -f kinde"
+    })
+final class ExportCommand implements Callable<Integer> {
+  private final Console console;
+
+  @Mixin TargetOptions target;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Write the manifests into this directory (created when missing).")
+  Path output;
+
+  @Option(names = "--force", description = "Overwrite manifests the directory already holds.")
+  boolean force;
+
+  @Option(
+      names = "--state-out",
+      paramLabel = "FILE",
+      description =
+          "Also write the live state as a state file (atomically): for plans without"
+              + " credentials (--state FILE) and as drift --baseline.")
+  Path stateOut;
+
+  @ArgGroup(exclusive = false, heading = "Manifests that fill in what Kinde does not show:%n")
+  ManifestOptions manifests;
+
+  @Mixin CommonOptions common;
+
+  ExportCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    if (output == null && stateOut == null) {
+      throw new UserException(
+          "give -o DIR for manifests, --state-out FILE for a snapshot, or both");
+    }
+    DesiredState declared = manifests == null ? null : manifests.load(console).state();
+    if (output != null && !force) {
+      refuseExistingManifests();
+    }
+    LiveState live;
+    String targetName;
+    try (Target source = target.open(console)) {
+      live = source.read(source.m2mApplicationIds());
+      targetName = source.name();
+    }
+    CompletedState completed = CompletedState.of(live, declared);
+    if (output != null) {
+      writeManifests(completed, targetName);
+    }
+    if (stateOut != null) {
+      writeSnapshot(completed);
+    }
+    return ExitCode.OK;
+  }
+
+  private void writeManifests(CompletedState completed, String targetName) {
+    ManifestExport export = ManifestExport.of(completed, targetName, schemaReference(output));
+    export.warnings().forEach(w -> console.err().println("warning: " + w));
+    Set<Path> written = new TreeSet<>();
+    for (ExportedFile file : export.files()) {
+      Path path = output.resolve(file.path());
+      try {
+        Files.createDirectories(path.getParent());
+        AtomicFile.write(path, file.text().getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UserException("cannot write " + path + ": " + e.getMessage());
+      }
+      written.add(path.toAbsolutePath().normalize());
+    }
+    List<String> others = new ArrayList<>();
+    for (Path existing : manifestsIn(output)) {
+      if (!written.contains(existing.toAbsolutePath().normalize())) {
+        others.add(output.relativize(existing).toString().replace('\\', '/'));
+      }
+    }
+    if (!others.isEmpty()) {
+      console
+          .err()
+          .println(
+              "warning: "
+                  + output
+                  + " also holds "
+                  + String.join(", ", others)
+                  + ", which plan -f "
+                  + output
+                  + " reads too");
+    }
+    LiveState live = completed.state();
+    long properties = live.properties().stream().filter(p -> !p.isKindeProperty()).count();
+    console
+        .out()
+        .println(
+            "Exported "
+                + count(properties, "property", "properties")
+                + " and "
+                + count(
+                    live.applications().stream().filter(a -> a.isM2m()).count(),
+                    "M2M application",
+                    "M2M applications")
+                + " from "
+                + targetName
+                + " to "
+                + output
+                + " ("
+                + count(export.files().size(), "file", "files")
+                + ").");
+    if (!completed.assumedTypes().isEmpty() || !completed.assumedCategories().isEmpty()) {
+      console
+          .out()
+          .println(
+              "Check the types and categories marked '# assumed' in properties.yaml: Kinde does"
+                  + " not show them.");
+    }
+    if (completed.togglesUnknown()) {
+      console
+          .out()
+          .println(
+              "No claims were exported: Kinde does not show token toggles. Check them with"
+                  + " kinde-props verify.");
+    }
+    console.out().flush();
+    console.err().flush();
+  }
+
+  private void writeSnapshot(CompletedState completed) {
+    LiveState live = completed.state();
+    StateDocument document =
+        new StateDocument(live.categories(), live.properties(), live.applications());
+    new StateFile(stateOut).write(document);
+    console.out().println("Wrote the live state to " + stateOut + ".");
+    if (completed.togglesUnknown()) {
+      console
+          .out()
+          .println(
+              "Token toggles are not shown by Kinde: the snapshot records none (give -f to take"
+                  + " the manifests' claims).");
+    }
+    console.out().flush();
+  }
+
+  /** Existing manifests would be read together with the export: refuse unless --force. */
+  private void refuseExistingManifests() {
+    List<Path> existing = manifestsIn(output);
+    if (existing.isEmpty()) {
+      return;
+    }
+    List<String> names =
+        existing.stream()
+            .limit(5)
+            .map(p -> output.relativize(p).toString().replace('\\', '/'))
+            .toList();
+    throw new UserException(
+        output
+            + " already holds manifests ("
+            + String.join(", ", names)
+            + (existing.size() > 5 ? " and " + (existing.size() - 5) + " more" : "")
+            + "); give --force to overwrite them, or choose another directory");
+  }
+
+  /** The YAML files {@code -f DIR} would read, sorted. */
+  private static List<Path> manifestsIn(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".yaml") || name.endsWith(".yml");
+              })
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UserException("cannot list " + directory + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The manifest schema for editors: relative to the output directory when a {@code
+   * schemas/kinde-props.schema.json} sits in it or a directory above, else the published URL.
+   */
+  static String schemaReference(Path output) {
+    Path directory = output.toAbsolutePath().normalize();
+    for (Path at = directory; at != null; at = at.getParent()) {
+      Path schema = at.resolve("schemas/kinde-props.schema.json");
+      if (Files.isRegularFile(schema)) {
+        return directory.relativize(schema).toString().replace('\\', '/');
+      }
+    }
+    return ManifestExport.SCHEMA_URL;
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+}

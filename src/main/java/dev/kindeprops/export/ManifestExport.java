@@ -1,0 +1,247 @@
+package dev.kindeprops.export;
+
+import dev.kindeprops.target.LiveApplication;
+import dev.kindeprops.target.LiveCategory;
+import dev.kindeprops.target.LiveProperty;
+import dev.kindeprops.target.LiveState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Manifests that declare exactly a live state, so that {@code plan} against the same target shows
+ * no changes: every property but Kinde's own in {@code properties.yaml}, every M2M application with
+ * its values and the toggles of public properties in {@code applications.yaml} (or, for more than
+ * {@value #APPLICATIONS_PER_FILE} applications, in {@code applications/} grouped by the first
+ * character of their local names, in files of at most that many). No profiles are invented. The
+ * same state always gives the same bytes.
+ *
+ * @param files the files to write, properties first
+ * @param warnings what could not be exported, one line each
+ */
+public record ManifestExport(List<ExportedFile> files, List<String> warnings) {
+  /** More applications than this go into a directory of files rather than one. */
+  public static final int APPLICATIONS_PER_FILE = 200;
+
+  /** Where editors find the manifest schema when no copy is near the output. */
+  public static final String SCHEMA_URL = "https://kinde-props.dev/schemas/kinde-props.schema.json";
+
+  private static final Pattern PROPERTY_KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  private static final Pattern APPLICATION_ID = Pattern.compile("[0-9a-f]{32}");
+
+  public ManifestExport {
+    files = List.copyOf(files);
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Exports a completed live state.
+   *
+   * @param target the target's name, for the files' header
+   * @param schema the schema reference for editors: a URL, or a path relative to the output
+   *     directory (made relative to each file)
+   */
+  public static ManifestExport of(CompletedState completed, String target, String schema) {
+    Objects.requireNonNull(completed, "completed");
+    LiveState live = completed.state();
+    List<String> warnings = new ArrayList<>();
+
+    SortedMap<String, LiveProperty> properties = new TreeMap<>();
+    for (LiveProperty property : live.properties()) {
+      if (property.isKindeProperty()) {
+        continue;
+      }
+      if (!PROPERTY_KEY.matcher(property.key()).matches()) {
+        warnings.add(
+            "property "
+                + YamlText.quoted(property.key())
+                + " is not exported: manifests need keys of a lower-case letter, then lower-case"
+                + " letters, digits or '_' (at most 64); it stays unmanaged");
+        continue;
+      }
+      properties.put(property.key(), property);
+    }
+
+    List<LiveApplication> applications = new ArrayList<>();
+    for (LiveApplication app : live.applications()) {
+      if (!app.isM2m()) {
+        continue;
+      }
+      if (!APPLICATION_ID.matcher(app.id()).matches()) {
+        warnings.add(
+            "application "
+                + YamlText.quoted(app.name())
+                + " ("
+                + YamlText.quoted(app.id())
+                + ") is not exported: manifests need ids of 32 lower-case hexadecimal characters");
+        continue;
+      }
+      applications.add(app);
+    }
+    Map<String, String> names = LocalNames.of(applications);
+    applications.sort(Comparator.comparing(app -> names.get(app.id())));
+
+    List<ExportedFile> files = new ArrayList<>();
+    files.add(
+        new ExportedFile(
+            "properties.yaml", propertiesFile(completed, properties, target, schema, "")));
+    for (Map.Entry<String, List<LiveApplication>> group : groups(applications, names).entrySet()) {
+      String path = group.getKey();
+      String up = path.contains("/") ? "../" : "";
+      files.add(
+          new ExportedFile(
+              path,
+              applicationsFile(
+                  completed, properties, group.getValue(), names, target, schema, up)));
+    }
+    return new ManifestExport(files, warnings);
+  }
+
+  /** Applications by file: one file, or files by first character in chunks. */
+  private static Map<String, List<LiveApplication>> groups(
+      List<LiveApplication> applications, Map<String, String> names) {
+    Map<String, List<LiveApplication>> files = new LinkedHashMap<>();
+    if (applications.size() <= APPLICATIONS_PER_FILE) {
+      files.put("applications.yaml", applications);
+      return files;
+    }
+    Map<Character, List<LiveApplication>> byFirst = new TreeMap<>();
+    for (LiveApplication app : applications) {
+      byFirst.computeIfAbsent(names.get(app.id()).charAt(0), c -> new ArrayList<>()).add(app);
+    }
+    byFirst.forEach(
+        (first, apps) -> {
+          if (apps.size() <= APPLICATIONS_PER_FILE) {
+            files.put("applications/" + first + ".yaml", apps);
+            return;
+          }
+          int chunks = (apps.size() + APPLICATIONS_PER_FILE - 1) / APPLICATIONS_PER_FILE;
+          for (int i = 0; i < chunks; i++) {
+            int from = i * APPLICATIONS_PER_FILE;
+            int to = Math.min(apps.size(), from + APPLICATIONS_PER_FILE);
+            files.put("applications/" + first + "-" + (i + 1) + ".yaml", apps.subList(from, to));
+          }
+        });
+    return files;
+  }
+
+  private static String header(String schema, String up, List<String> lines) {
+    String reference = schema.contains("://") ? schema : up + schema;
+    StringBuilder out = new StringBuilder("# yaml-language-server: $schema=" + reference + "\n#\n");
+    for (String line : lines) {
+      // A target name is a path or URL; no control character may end the comment early.
+      String safe = line.replaceAll("[\\p{Cntrl}\u0085\u2028\u2029]", "?");
+      out.append(safe.isEmpty() ? "#" : "# " + safe).append('\n');
+    }
+    return out.append("version: 1\n").toString();
+  }
+
+  private static String propertiesFile(
+      CompletedState completed,
+      SortedMap<String, LiveProperty> properties,
+      String target,
+      String schema,
+      String up) {
+    List<String> notes = new ArrayList<>();
+    notes.add("The application properties of " + target + ",");
+    notes.add("exported by `kinde-props export`.");
+    notes.add("Mark properties whose values are secrets `sensitive: true`; add `allowed` or");
+    notes.add("`pattern` where values must follow a rule.");
+    if (!completed.assumedTypes().isEmpty() || !completed.assumedCategories().isEmpty()) {
+      notes.add("");
+      notes.add("Kinde does not show a property's type or category. Where a line says");
+      notes.add("`# assumed`, the type is single_line_text and the category the first one by");
+      notes.add("name: correct them before the first apply, which sends the category with every");
+      notes.add("update of a property (a type cannot change without replacing the property).");
+    }
+    StringBuilder out = new StringBuilder(header(schema, up, notes));
+    if (properties.isEmpty()) {
+      return out.append("properties: {}\n").toString();
+    }
+    out.append("properties:\n");
+    LiveState live = completed.state();
+    for (LiveProperty property : properties.values()) {
+      String key = property.key();
+      out.append("  ").append(YamlText.scalar(key)).append(":\n");
+      out.append("    name: ").append(YamlText.scalar(property.name())).append('\n');
+      if (!property.description().isEmpty()) {
+        out.append("    description:").append(block(property.description(), "      ")).append('\n');
+      }
+      out.append("    type: ").append(property.type().wireName());
+      out.append(completed.assumedTypes().contains(key) ? "  # assumed\n" : "\n");
+      String category =
+          live.categoryById(property.categoryId()).map(LiveCategory::name).orElseThrow();
+      out.append("    category: ").append(YamlText.scalar(category));
+      out.append(completed.assumedCategories().contains(key) ? "  # assumed\n" : "\n");
+      out.append("    private: ").append(property.isPrivate()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String applicationsFile(
+      CompletedState completed,
+      SortedMap<String, LiveProperty> properties,
+      List<LiveApplication> applications,
+      Map<String, String> names,
+      String target,
+      String schema,
+      String up) {
+    List<String> notes = new ArrayList<>();
+    notes.add("The M2M applications of " + target + ",");
+    notes.add("exported by `kinde-props export`.");
+    notes.add("Local names are slugs of the Kinde names (shown beside them where they differ).");
+    notes.add("An application's values and claims are its complete set: plan removes any other");
+    notes.add("value of a declared property, and turns off any other toggle.");
+    if (completed.togglesUnknown()) {
+      notes.add("");
+      notes.add("Kinde does not show which properties each M2M token carries, so no `claims` are");
+      notes.add("exported: check the tokens with `kinde-props verify` and add them.");
+    }
+    StringBuilder out = new StringBuilder(header(schema, up, notes));
+    if (applications.isEmpty()) {
+      return out.append("applications: {}\n").toString();
+    }
+    out.append("applications:\n");
+    for (LiveApplication app : applications) {
+      String name = names.get(app.id());
+      out.append("  ").append(YamlText.scalar(name)).append(':');
+      if (!app.name().equals(name)) {
+        out.append("  # ").append(YamlText.comment(app.name()));
+      }
+      out.append('\n');
+      out.append("    id: ").append(YamlText.scalar(app.id())).append('\n');
+      SortedMap<String, String> values = new TreeMap<>(app.values());
+      values.keySet().retainAll(properties.keySet());
+      if (!values.isEmpty()) {
+        out.append("    values:\n");
+        values.forEach(
+            (key, value) ->
+                out.append("      ")
+                    .append(YamlText.scalar(key))
+                    .append(':')
+                    .append(block(value, "        "))
+                    .append('\n'));
+      }
+      TreeSet<String> claims = new TreeSet<>(app.claims());
+      // Only public properties can be claimed; a private one's toggle never reaches the token.
+      claims.removeIf(key -> !properties.containsKey(key) || properties.get(key).isPrivate());
+      if (!claims.isEmpty()) {
+        List<String> keys = claims.stream().map(YamlText::scalar).toList();
+        out.append("    claims: [").append(String.join(", ", keys)).append("]\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** A value after {@code key:}: a space and a scalar, or a literal block. */
+  private static String block(String text, String indent) {
+    return " " + YamlText.value(text, indent);
+  }
+}
