@@ -1,0 +1,34 @@
+package dev.kindeprops.json;
+
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * The one layout of every JSON file kinde-props writes (plans, state files, claims): two-space
+ * indentation, {@code "name": value}, {@code []} and {@code {}} for empty containers, {@code \n}
+ * line ends on every platform and a final newline, so equal content is byte-identical.
+ */
+public final class PrettyJson {
+  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+  private static final ObjectWriter WRITER =
+      Json.MAPPER
+          .writer()
+          .with(
+              new DefaultPrettyPrinter(
+                      Separators.createDefaultInstance()
+                          .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                          .withObjectEmptySeparator("")
+                          .withArrayEmptySeparator(""))
+                  .withObjectIndenter(INDENT)
+                  .withArrayIndenter(INDENT));
+
+  private PrettyJson() {}
+
+  /** The node as pretty JSON text ending in a newline. */
+  public static String write(JsonNode node) {
+    return WRITER.writeValueAsString(node) + "\n";
+  }
+}

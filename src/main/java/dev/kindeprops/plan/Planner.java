@@ -1,0 +1,386 @@
+package dev.kindeprops.plan;
+
+import dev.kindeprops.diag.Diagnostic;
+import dev.kindeprops.manifest.Application;
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.manifest.ManifestDigest;
+import dev.kindeprops.manifest.PropertyDefinition;
+import dev.kindeprops.target.ClaimSource;
+import dev.kindeprops.target.LiveApplication;
+import dev.kindeprops.target.LiveCategory;
+import dev.kindeprops.target.LiveProperty;
+import dev.kindeprops.target.LiveState;
+import dev.kindeprops.target.StateFingerprint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns the desired state and the live state into a plan: a pure function, no I/O.
+ *
+ * <p>It owns exactly the declared properties, the listed applications, and for those their values
+ * and claim toggles of declared properties; everything else live is reported as unmanaged. Changes
+ * come in a fixed, safe order (see {@link Phase}) and by address within a phase, so the same inputs
+ * always give the same plan.
+ */
+public final class Planner {
+  /** The order changes run in. */
+  private enum Phase {
+    CATEGORIES,
+    /** Making a claimed property public comes before anything else touches properties. */
+    PUBLISH_CLAIMED,
+    PROPERTIES,
+    VALUE_SETS,
+    CLAIMS,
+    VALUE_UNSETS,
+    PROPERTY_DELETES
+  }
+
+  private static final Comparator<Warning> WARNING_ORDER =
+      Comparator.comparing(Warning::address, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(Warning::message);
+
+  private final DesiredState desired;
+  private final LiveIndex live;
+  private final Map<Phase, List<Change>> changes = new EnumMap<>(Phase.class);
+  private final List<Warning> warnings = new ArrayList<>();
+
+  /** Properties deleted and created again (or created): their live values and toggles are gone. */
+  private final Set<String> recreated = new HashSet<>();
+
+  private Planner(DesiredState desired, LiveState live) {
+    this.desired = desired;
+    this.live = LiveIndex.of(live);
+    for (Phase phase : Phase.values()) {
+      changes.put(phase, new ArrayList<>());
+    }
+  }
+
+  /**
+   * Plans the changes that take {@code live} to {@code desired}.
+   *
+   * @param toolVersion the kinde-props version, recorded in the plan
+   * @param targetName the target's name, recorded in the plan
+   * @return the plan, or the errors (at the manifests' locations) that keep one from being made
+   */
+  public static PlanResult plan(
+      DesiredState desired, LiveState live, String toolVersion, String targetName) {
+    Objects.requireNonNull(desired, "desired");
+    Objects.requireNonNull(live, "live");
+    Planner planner = new Planner(desired, live);
+    List<Diagnostic> errors = planner.checkApplications();
+    if (!errors.isEmpty()) {
+      return new PlanResult(null, errors);
+    }
+    planner.planCategories();
+    planner.planProperties();
+    planner.planApplications();
+    planner.planDeletes();
+    planner.warnAboutApplications();
+
+    List<Change> ordered = new ArrayList<>();
+    for (Phase phase : Phase.values()) {
+      List<Change> inPhase = planner.changes.get(phase);
+      inPhase.sort(Comparator.comparing(Change::address));
+      ordered.addAll(inPhase);
+    }
+    planner.warnings.sort(WARNING_ORDER);
+    TreeSet<String> sensitive = new TreeSet<>();
+    desired.properties().values().stream()
+        .filter(PropertyDefinition::sensitive)
+        .forEach(p -> sensitive.add(p.key()));
+    Plan plan =
+        new Plan(
+            toolVersion,
+            targetName,
+            ManifestDigest.of(desired),
+            StateFingerprint.of(live),
+            ordered,
+            ExpectedClaims.of(desired, planner.live),
+            planner.unmanaged(),
+            planner.warnings,
+            sensitive);
+    return new PlanResult(plan, List.of());
+  }
+
+  /** Every listed application must be a live M2M application. */
+  private List<Diagnostic> checkApplications() {
+    List<Diagnostic> errors = new ArrayList<>();
+    for (Application app : desired.applications().values()) {
+      LiveApplication liveApp = live.applications().get(app.id());
+      if (liveApp == null) {
+        errors.add(
+            Diagnostic.error(
+                app.location(),
+                "application " + app.name() + ": no live application has id " + app.id()));
+      } else if (!liveApp.isM2m()) {
+        errors.add(
+            Diagnostic.error(
+                app.location(),
+                "application "
+                    + app.name()
+                    + ": "
+                    + app.id()
+                    + " is a "
+                    + liveApp.type()
+                    + " application ("
+                    + liveApp.name()
+                    + "); kinde-props manages only m2m applications"));
+      }
+    }
+    errors.sort(Diagnostic.ORDER);
+    return errors;
+  }
+
+  private void planCategories() {
+    for (String name : desired.categories()) {
+      if (!live.categoriesByName().containsKey(name)) {
+        add(
+            Phase.CATEGORIES,
+            new Change(
+                "category." + name,
+                Kind.CATEGORY,
+                Action.CREATE,
+                null,
+                null,
+                null,
+                Map.of("name", name),
+                false));
+      }
+    }
+  }
+
+  private void planProperties() {
+    Set<String> claimed = new HashSet<>();
+    desired.applications().values().forEach(app -> claimed.addAll(app.claims()));
+    for (PropertyDefinition property : desired.properties().values()) {
+      String key = property.key();
+      String address = "property." + key;
+      Map<String, Object> after = fields(property);
+      LiveProperty liveProperty = live.properties().get(key);
+      if (liveProperty == null) {
+        recreated.add(key);
+        add(
+            Phase.PROPERTIES,
+            new Change(address, Kind.PROPERTY, Action.CREATE, null, key, null, after, false));
+        continue;
+      }
+      Map<String, Object> before = fields(liveProperty);
+      if (liveProperty.type() != null && liveProperty.type() != property.type()) {
+        recreated.add(key);
+        add(
+            Phase.PROPERTIES,
+            new Change(address, Kind.PROPERTY, Action.REPLACE, null, key, before, after, false));
+        warnings.add(
+            new Warning(
+                address,
+                "changing the type from "
+                    + liveProperty.type()
+                    + " to "
+                    + property.type()
+                    + " replaces the property: Kinde deletes its value on every application,"
+                    + " including applications the manifests do not list; kinde-props sets the"
+                    + " values of the listed ones again"));
+        continue;
+      }
+      if (differs(before, after)) {
+        boolean publishes =
+            liveProperty.isPrivate() && !property.isPrivate() && claimed.contains(key);
+        add(
+            publishes ? Phase.PUBLISH_CLAIMED : Phase.PROPERTIES,
+            new Change(address, Kind.PROPERTY, Action.UPDATE, null, key, before, after, false));
+      }
+    }
+  }
+
+  private void planApplications() {
+    ClaimSource source = live.state().claimSource();
+    for (Application app : desired.applications().values()) {
+      LiveApplication liveApp = live.applications().get(app.id());
+      boolean observed = ExpectedClaims.observed(live.state(), liveApp);
+      for (String key : desired.properties().keySet()) {
+        boolean gone = recreated.contains(key);
+        planValue(app, key, gone ? null : liveApp.values().get(key));
+        if (observed) {
+          boolean liveClaim = !gone && liveApp.claims().contains(key);
+          planClaim(app, key, liveClaim, source == ClaimSource.OBSERVED);
+        }
+      }
+    }
+  }
+
+  private void planValue(Application app, String key, String liveValue) {
+    String wanted = ExpectedClaims.value(app.values().get(key));
+    if (Objects.equals(wanted, liveValue)) {
+      return;
+    }
+    String address = "application." + app.name() + ".value." + key;
+    if (wanted == null) {
+      add(
+          Phase.VALUE_UNSETS,
+          new Change(address, Kind.VALUE, Action.DELETE, app.id(), key, liveValue, null, false));
+    } else {
+      Action action = liveValue == null ? Action.CREATE : Action.UPDATE;
+      add(
+          Phase.VALUE_SETS,
+          new Change(address, Kind.VALUE, action, app.id(), key, liveValue, wanted, false));
+    }
+  }
+
+  private void planClaim(Application app, String key, boolean liveClaim, boolean manual) {
+    boolean wanted = app.claims().contains(key);
+    if (wanted == liveClaim) {
+      return;
+    }
+    String address = "application." + app.name() + ".claim." + key;
+    add(
+        Phase.CLAIMS,
+        wanted
+            ? new Change(address, Kind.CLAIM, Action.CREATE, app.id(), key, null, true, manual)
+            : new Change(address, Kind.CLAIM, Action.DELETE, app.id(), key, true, null, manual));
+  }
+
+  private void planDeletes() {
+    for (String key : desired.removedProperties()) {
+      LiveProperty liveProperty = live.properties().get(key);
+      if (liveProperty != null && !liveProperty.isKindeProperty()) {
+        add(
+            Phase.PROPERTY_DELETES,
+            new Change(
+                "property." + key,
+                Kind.PROPERTY,
+                Action.DELETE,
+                null,
+                key,
+                fields(liveProperty),
+                null,
+                false));
+      }
+    }
+  }
+
+  private void warnAboutApplications() {
+    int unobserved = 0;
+    int toggles = 0;
+    for (Application app : desired.applications().values()) {
+      LiveApplication liveApp = live.applications().get(app.id());
+      if (!sameName(app.name(), liveApp.name())) {
+        warnings.add(
+            new Warning(
+                "application." + app.name(),
+                "the live application "
+                    + app.id()
+                    + " is named \""
+                    + liveApp.name()
+                    + "\"; check that the id is the one meant"));
+      }
+      for (String key : app.claims()) {
+        if (ExpectedClaims.value(app.values().get(key)) == null) {
+          warnings.add(
+              new Warning(
+                  "application." + app.name() + ".claim." + key,
+                  "claimed without a value: the token will carry \"" + key + "\": {}"));
+        }
+      }
+      if (!ExpectedClaims.observed(live.state(), liveApp)) {
+        unobserved++;
+        toggles += app.claims().size();
+      }
+    }
+    if (unobserved > 0) {
+      warnings.add(
+          new Warning(
+              null,
+              "the M2M token toggles of "
+                  + count(unobserved, "application")
+                  + " could not be observed, so the plan has no claim changes for them ("
+                  + count(toggles, "declared toggle")
+                  + " unchecked); check them with `kinde-props verify` or"
+                  + " `kinde-props plan --observe-claims`"));
+    }
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private Unmanaged unmanaged() {
+    TreeSet<String> properties = new TreeSet<>();
+    for (LiveProperty property : live.state().properties()) {
+      String key = property.key();
+      if (!property.isKindeProperty()
+          && !desired.properties().containsKey(key)
+          && !desired.removedProperties().contains(key)) {
+        properties.add(key);
+      }
+    }
+    Set<String> listed = new HashSet<>();
+    desired.applications().values().forEach(app -> listed.add(app.id()));
+    long unlisted =
+        live.state().applications().stream()
+            .filter(a -> a.isM2m() && !listed.contains(a.id()))
+            .count();
+    return new Unmanaged(
+        properties, live.state().otherM2mApplications() + Math.toIntExact(unlisted));
+  }
+
+  private void add(Phase phase, Change change) {
+    changes.get(phase).add(change);
+  }
+
+  /** A declared property under the wire names of plan JSON, complete. */
+  private static Map<String, Object> fields(PropertyDefinition property) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("key", property.key());
+    fields.put("name", property.name());
+    fields.put("description", property.description());
+    fields.put("type", property.type().wireName());
+    fields.put("category", property.category());
+    fields.put("is_private", property.isPrivate());
+    return fields;
+  }
+
+  /** A live property under the same names, leaving out what the target cannot tell. */
+  private Map<String, Object> fields(LiveProperty property) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("key", property.key());
+    fields.put("name", property.name());
+    fields.put("description", property.description());
+    if (property.type() != null) {
+      fields.put("type", property.type().wireName());
+    }
+    LiveCategory category =
+        property.categoryId() == null ? null : live.categoriesById().get(property.categoryId());
+    if (category != null) {
+      fields.put("category", category.name());
+    }
+    fields.put("is_private", property.isPrivate());
+    return fields;
+  }
+
+  /** Whether a field the live side knows differs from the desired one. */
+  private static boolean differs(Map<String, Object> before, Map<String, Object> after) {
+    return before.entrySet().stream()
+        .anyMatch(field -> !Objects.equals(field.getValue(), after.get(field.getKey())));
+  }
+
+  /**
+   * Local names are slugs of Kinde's display names ("billing-worker" for "Billing Worker"), so only
+   * a difference beyond case and punctuation suggests a wrong id.
+   */
+  static boolean sameName(String local, String live) {
+    return slug(local).equals(slug(live));
+  }
+
+  private static String slug(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+  }
+}

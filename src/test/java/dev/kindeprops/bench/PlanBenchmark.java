@@ -1,0 +1,173 @@
+package dev.kindeprops.bench;
+
+import dev.kindeprops.manifest.Application;
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.manifest.PropertyDefinition;
+import dev.kindeprops.manifest.PropertyType;
+import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.plan.Planner;
+import dev.kindeprops.render.PlanMarkdownRenderer;
+import dev.kindeprops.render.PlanTextRenderer;
+import dev.kindeprops.target.ClaimSource;
+import dev.kindeprops.target.LiveApplication;
+import dev.kindeprops.target.LiveCategory;
+import dev.kindeprops.target.LiveProperty;
+import dev.kindeprops.target.LiveState;
+import dev.kindeprops.target.file.StateDocument;
+import dev.kindeprops.target.file.StateFile;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Plans a tenant of 10,000 M2M applications with 20 properties each (about a tenth of the values
+ * and toggles drifted) and prints the time and heap the planner takes, the render times, and the
+ * state file's read time. Run with {@code ./mvnw -B -q test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=dev.kindeprops.bench.PlanBenchmark}.
+ */
+public final class PlanBenchmark {
+  private static final int APPLICATIONS = 10_000;
+  private static final int PROPERTIES = 20;
+  private static final int ROUNDS = 5;
+
+  private PlanBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Random random = new Random(42);
+    TreeMap<String, PropertyDefinition> properties = new TreeMap<>();
+    List<LiveProperty> liveProperties = new ArrayList<>();
+    for (int p = 0; p < PROPERTIES; p++) {
+      String key = String.format(Locale.ROOT, "prop_%02d", p);
+      properties.put(
+          key,
+          new PropertyDefinition(
+              key,
+              "Property " + p,
+              "",
+              PropertyType.SINGLE_LINE_TEXT,
+              "Bench",
+              false,
+              List.of(),
+              null,
+              p == 0,
+              null));
+      liveProperties.add(
+          new LiveProperty(
+              "prop_" + p,
+              key,
+              "Property " + p,
+              "",
+              PropertyType.SINGLE_LINE_TEXT,
+              p % 7 == 0,
+              "cat_bench"));
+    }
+    TreeMap<String, Application> applications = new TreeMap<>();
+    List<LiveApplication> liveApplications = new ArrayList<>();
+    for (int a = 0; a < APPLICATIONS; a++) {
+      String id = String.format(Locale.ROOT, "%032x", a);
+      TreeMap<String, String> values = new TreeMap<>();
+      TreeMap<String, String> liveValues = new TreeMap<>();
+      TreeSet<String> claims = new TreeSet<>();
+      TreeSet<String> liveClaims = new TreeSet<>();
+      for (String key : properties.keySet()) {
+        String value = "value-" + a + "-" + key;
+        values.put(key, value);
+        liveValues.put(key, random.nextInt(10) == 0 ? "drifted" : value);
+        if (random.nextInt(4) == 0) {
+          claims.add(key);
+        }
+        if (random.nextInt(4) == 0) {
+          liveClaims.add(key);
+        }
+      }
+      applications.put(
+          "app-" + a, new Application("app-" + a, id, List.of(), values, claims, null, null));
+      liveApplications.add(new LiveApplication(id, "app-" + a, "m2m", liveValues, liveClaims));
+    }
+    DesiredState desired =
+        new DesiredState(properties, new TreeMap<>(), applications, new TreeSet<>());
+    LiveState live =
+        new LiveState(
+            List.of(new LiveCategory("cat_bench", "Bench")),
+            liveProperties,
+            liveApplications,
+            0,
+            ClaimSource.STATE);
+
+    System.out.printf(
+        Locale.ROOT,
+        "%,d applications x %d properties (%,d values)%n",
+        APPLICATIONS,
+        PROPERTIES,
+        APPLICATIONS * PROPERTIES);
+    long heapBefore = usedHeap();
+    Plan plan = time("plan", () -> Planner.plan(desired, live, "bench", "file:bench").plan());
+    long heapAfter = usedHeap();
+    System.out.printf(
+        Locale.ROOT,
+        "  %,d changes; plan retained heap: %,d MiB (desired + live state: %,d MiB)%n",
+        plan.changes().size(),
+        (heapAfter - heapBefore) / (1024 * 1024),
+        heapBefore / (1024 * 1024));
+    String text = time("render text", () -> PlanTextRenderer.render(plan, false));
+    String json = time("render json", () -> PlanCodec.write(plan));
+    String markdown = time("render markdown", () -> PlanMarkdownRenderer.render(plan));
+    System.out.printf(
+        Locale.ROOT,
+        "  output: text %,d KiB, json %,d KiB, markdown %,d characters%n",
+        text.length() / 1024,
+        json.length() / 1024,
+        markdown.length());
+    time("read plan json", () -> PlanCodec.read("plan.json", json));
+
+    Path file = Files.createTempFile("kinde-props-bench", ".json");
+    try {
+      StateDocument document =
+          new StateDocument(live.categories(), live.properties(), live.applications());
+      Files.writeString(file, StateFile.format(document));
+      System.out.printf(Locale.ROOT, "  state file: %,d KiB%n", Files.size(file) / 1024);
+      time("read state file", () -> new StateFile(file).read());
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** Runs the task {@link #ROUNDS} times and prints the best and the first (cold) run. */
+  private static <T> T time(String what, Supplier<T> task) {
+    T result = null;
+    long best = Long.MAX_VALUE;
+    long first = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      long start = System.nanoTime();
+      result = task.get();
+      long elapsed = System.nanoTime() - start;
+      if (round == 0) {
+        first = elapsed;
+      }
+      best = Math.min(best, elapsed);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  %-16s best %,6d ms   first %,6d ms%n",
+        what,
+        best / 1_000_000,
+        first / 1_000_000);
+    return result;
+  }
+
+  private static long usedHeap() throws InterruptedException {
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}

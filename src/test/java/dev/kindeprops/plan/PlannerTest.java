@@ -1,0 +1,455 @@
+package dev.kindeprops.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindeprops.diag.Diagnostic;
+import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.fixtures.DesiredBuilder;
+import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.manifest.Application;
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.manifest.PropertyType;
+import dev.kindeprops.target.ClaimSource;
+import dev.kindeprops.target.LiveProperty;
+import dev.kindeprops.target.LiveState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  static final String BILLING = "3b0b5c6c8fcc464fab397f4969b5f482";
+  static final String SEARCH = "9f3a1d2e7b8c4a5f9e0d1c2b3a4f5e6d";
+
+  static Plan plan(DesiredState desired, LiveState live) {
+    PlanResult result = Planner.plan(desired, live, "0.1.0", "file:state.json");
+    assertThat(result.diagnostics()).isEmpty();
+    return result.plan();
+  }
+
+  static List<String> lines(Plan plan) {
+    return plan.changes().stream()
+        .map(c -> c.action().symbol() + " " + c.address() + (c.manual() ? " (manual)" : ""))
+        .toList();
+  }
+
+  static DesiredBuilder quickstart() {
+    return new DesiredBuilder()
+        .property("region", "Tenancy")
+        .property("tier", "Tenancy")
+        .property("model_version", "AI")
+        .application(
+            "billing-worker",
+            BILLING,
+            Map.of("region", "eu", "tier", "pro", "model_version", "v2"),
+            "region",
+            "tier");
+  }
+
+  @Test
+  void aTenantThatMatchesGivesNoChanges() {
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .category("AI")
+            .property("region", "Tenancy")
+            .property("tier", "Tenancy")
+            .property("model_version", "AI")
+            .m2m(
+                BILLING,
+                "Billing worker",
+                Map.of("region", "eu", "tier", "pro", "model_version", "v2"),
+                "region",
+                "tier")
+            .build();
+
+    Plan plan = plan(quickstart().build(), live);
+
+    assertThat(plan.changes()).isEmpty();
+    assertThat(plan.warnings()).isEmpty();
+    ApplicationClaims claims = plan.claims().get("billing-worker");
+    assertThat(claims.before()).isEqualTo(claims.after());
+    assertThat(claims.after())
+        .isEqualTo(Map.of("region", new ClaimValue("eu"), "tier", new ClaimValue("pro")));
+  }
+
+  @Test
+  void anEmptyTenantIsAdoptedInSafeOrder() {
+    LiveState live = new LiveBuilder().m2m(BILLING, "billing-worker", Map.of()).build();
+
+    Plan plan = plan(quickstart().build(), live);
+
+    assertThat(lines(plan))
+        .containsExactly(
+            "+ category.AI",
+            "+ category.Tenancy",
+            "+ property.model_version",
+            "+ property.region",
+            "+ property.tier",
+            "+ application.billing-worker.value.model_version",
+            "+ application.billing-worker.value.region",
+            "+ application.billing-worker.value.tier",
+            "+ application.billing-worker.claim.region",
+            "+ application.billing-worker.claim.tier");
+    Change region = plan.changes().get(3);
+    assertThat(region.key()).isEqualTo("region");
+    assertThat(region.before()).isNull();
+    assertThat(region.after())
+        .isEqualTo(
+            Map.of(
+                "key", "region",
+                "name", "Region",
+                "description", "",
+                "type", "single_line_text",
+                "category", "Tenancy",
+                "is_private", false));
+    assertThat(plan.claims().get("billing-worker").before()).isEmpty();
+    assertThat(plan.summary()).isEqualTo(new Summary(10, 0, 0, 0, 0));
+  }
+
+  @Test
+  void valuesAreTheCompleteSetForDeclaredPropertiesOnly() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("region", "Tenancy")
+            .property("tier", "Tenancy")
+            .property("notes", "Tenancy")
+            .application("billing-worker", BILLING, Map.of("region", "eu", "notes", "hi"))
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .property("region", "Tenancy")
+            .property("tier", "Tenancy")
+            .property("notes", "Tenancy")
+            .property("legacy", "Tenancy")
+            .m2m(BILLING, "billing-worker", Map.of("region", "us", "tier", "pro", "legacy", "x"))
+            .build();
+
+    Plan plan = plan(desired, live);
+
+    assertThat(lines(plan))
+        .containsExactly(
+            "+ application.billing-worker.value.notes",
+            "~ application.billing-worker.value.region",
+            "- application.billing-worker.value.tier");
+    Change update = plan.changes().get(1);
+    assertThat(update.applicationId()).isEqualTo(BILLING);
+    assertThat(update.before()).isEqualTo("us");
+    assertThat(update.after()).isEqualTo("eu");
+    assertThat(plan.changes().get(2).before()).isEqualTo("pro");
+    assertThat(plan.changes().get(2).after()).isNull();
+    assertThat(plan.unmanaged().properties()).containsExactly("legacy");
+  }
+
+  @Test
+  void claimTogglesFollowTheClaimSource() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("region", "Tenancy")
+            .property("tier", "Tenancy")
+            .application("billing-worker", BILLING, Map.of("region", "eu", "tier", "pro"), "tier")
+            .build();
+    LiveBuilder live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .property("region", "Tenancy")
+            .property("tier", "Tenancy")
+            .m2m(BILLING, "billing-worker", Map.of("region", "eu", "tier", "pro"), "region");
+
+    assertThat(lines(plan(desired, live.build())))
+        .containsExactly(
+            "- application.billing-worker.claim.region", "+ application.billing-worker.claim.tier");
+    assertThat(lines(plan(desired, live.claimSource(ClaimSource.OBSERVED).build())))
+        .containsExactly(
+            "- application.billing-worker.claim.region (manual)",
+            "+ application.billing-worker.claim.tier (manual)");
+
+    Plan unobserved = plan(desired, live.claimSource(ClaimSource.UNOBSERVED).build());
+    assertThat(unobserved.changes()).isEmpty();
+    assertThat(unobserved.claims().get("billing-worker").before()).isNull();
+    assertThat(unobserved.warnings())
+        .containsExactly(
+            new Warning(
+                null,
+                "the M2M token toggles of 1 application could not be observed, so the plan has no"
+                    + " claim changes for them (1 declared toggle unchecked); check them with"
+                    + " `kinde-props verify` or `kinde-props plan --observe-claims`"));
+  }
+
+  @Test
+  void aClaimedPrivatePropertyBecomesPublicBeforeAnythingElse() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("aaa", "Ops")
+            .property("region", "Tenancy")
+            .application("billing-worker", BILLING, Map.of("region", "eu"), "region")
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .privateProperty("aaa", "Tenancy")
+            .privateProperty("region", "Tenancy")
+            .m2m(BILLING, "billing-worker", Map.of("region", "eu"))
+            .build();
+
+    Plan plan = plan(desired, live);
+
+    assertThat(lines(plan))
+        .containsExactly(
+            "+ category.Ops",
+            "~ property.region",
+            "~ property.aaa",
+            "+ application.billing-worker.claim.region");
+    Change region = plan.changes().get(1);
+    assertThat(region.before())
+        .isEqualTo(
+            Map.of(
+                "key", "region",
+                "name", "Region",
+                "description", "",
+                "type", "single_line_text",
+                "category", "Tenancy",
+                "is_private", true));
+    assertThat(((Map<?, ?>) region.after()).get("is_private")).isEqualTo(false);
+    assertThat(plan.claims().get("billing-worker").before()).isEmpty();
+    assertThat(plan.claims().get("billing-worker").after())
+        .isEqualTo(Map.of("region", new ClaimValue("eu")));
+  }
+
+  @Test
+  void aTypeChangeReplacesThePropertyAndSetsItsValuesAndTogglesAgain() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("notes", "Ops", false, PropertyType.MULTI_LINE_TEXT, false)
+            .application("billing-worker", BILLING, Map.of("notes", "hi"), "notes")
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Ops")
+            .property("notes", "Ops")
+            .m2m(BILLING, "billing-worker", Map.of("notes", "hi"), "notes")
+            .build();
+
+    Plan plan = plan(desired, live);
+
+    assertThat(lines(plan))
+        .containsExactly(
+            "-/+ property.notes",
+            "+ application.billing-worker.value.notes",
+            "+ application.billing-worker.claim.notes");
+    assertThat(plan.warnings()).extracting(Warning::address).containsExactly("property.notes");
+    assertThat(plan.warnings().get(0).message())
+        .startsWith("changing the type from single_line_text to multi_line_text replaces");
+  }
+
+  @Test
+  void anUnknownLiveTypeOrCategoryIsNotADifference() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("notes", "Ops", false, PropertyType.MULTI_LINE_TEXT, false)
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Ops")
+            .property(new LiveProperty("prop_notes", "notes", "Notes", "", null, false, null))
+            .build();
+
+    Plan plan = plan(desired, live);
+
+    assertThat(plan.changes()).isEmpty();
+  }
+
+  @Test
+  void propertiesAreDeletedOnlyWhenRemovedAndLive() {
+    DesiredState desired =
+        new DesiredBuilder().property("region", "Tenancy").removed("legacy", "gone").build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .property("region", "Tenancy")
+            .property("legacy", "Tenancy")
+            .property("stray", "Tenancy")
+            .property("kp_app_city", "Tenancy")
+            .build();
+
+    Plan plan = plan(desired, live);
+
+    assertThat(lines(plan)).containsExactly("- property.legacy");
+    assertThat(plan.changes().get(0).after()).isNull();
+    assertThat(plan.unmanaged().properties()).containsExactly("stray");
+  }
+
+  @Test
+  void unlistedM2mApplicationsAreCountedAsUnmanaged() {
+    LiveState live =
+        new LiveBuilder()
+            .m2m(BILLING, "billing-worker", Map.of())
+            .m2m(SEARCH, "search", Map.of())
+            .application("spa1", "web", "spa", Map.of(), null)
+            .otherM2mApplications(12)
+            .build();
+
+    Plan plan =
+        plan(new DesiredBuilder().application("billing-worker", BILLING, Map.of()).build(), live);
+
+    assertThat(plan.unmanaged().applications()).isEqualTo(13);
+  }
+
+  @Test
+  void listedApplicationsMustBeLiveAndM2m() {
+    SourceLocation billingAt = new SourceLocation("apps.yaml", 3, 3);
+    SourceLocation webAt = new SourceLocation("apps.yaml", 9, 3);
+    DesiredState desired =
+        new DesiredBuilder()
+            .application(app("billing-worker", BILLING, billingAt))
+            .application(app("web", "spa1", webAt))
+            .build();
+    LiveState live =
+        new LiveBuilder().application("spa1", "Web", "spa", Map.of(), Set.of()).build();
+
+    PlanResult result = Planner.plan(desired, live, "0.1.0", "file:state.json");
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.diagnostics())
+        .containsExactly(
+            Diagnostic.error(
+                billingAt, "application billing-worker: no live application has id " + BILLING),
+            Diagnostic.error(
+                webAt,
+                "application web: spa1 is a spa application (Web); kinde-props manages only m2m"
+                    + " applications"));
+  }
+
+  @Test
+  void warnsAboutClaimsWithoutValuesAndApplicationsNamedOtherwise() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("tier", "Tenancy")
+            .application("billing-worker", BILLING, Map.of(), "tier")
+            .application("search", SEARCH, Map.of())
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .property("tier", "Tenancy")
+            .m2m(BILLING, "Billing Worker", Map.of(), "tier")
+            .m2m(SEARCH, "Payments API", Map.of())
+            .build();
+
+    Plan plan = plan(desired, live);
+
+    assertThat(plan.warnings())
+        .containsExactly(
+            new Warning(
+                "application.billing-worker.claim.tier",
+                "claimed without a value: the token will carry \"tier\": {}"),
+            new Warning(
+                "application.search",
+                "the live application "
+                    + SEARCH
+                    + " is named \"Payments API\"; check that the id is the one meant"));
+    assertThat(plan.claims().get("billing-worker").after())
+        .isEqualTo(Map.of("tier", new ClaimValue(null)));
+  }
+
+  @Test
+  void unmanagedTogglesStayInTheExpectedClaim() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("region", "Tenancy")
+            .application("billing-worker", BILLING, Map.of("region", "eu"), "region")
+            .removed("legacy")
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .property("region", "Tenancy")
+            .property("team", "Tenancy")
+            .property("legacy", "Tenancy")
+            .privateProperty("secret", "Tenancy")
+            .property("kp_app_city", "Tenancy")
+            .m2m(
+                BILLING,
+                "billing-worker",
+                Map.of("region", "us", "team", "core", "legacy", "1", "kp_app_city", "Oslo"),
+                "region",
+                "team",
+                "legacy",
+                "secret",
+                "kp_app_city")
+            .build();
+
+    ApplicationClaims claims = plan(desired, live).claims().get("billing-worker");
+
+    assertThat(claims.before())
+        .isEqualTo(
+            Map.of(
+                "region", new ClaimValue("us"),
+                "team", new ClaimValue("core"),
+                "legacy", new ClaimValue("1"),
+                "kp_app_city", new ClaimValue("Oslo")));
+    assertThat(claims.after())
+        .isEqualTo(
+            Map.of(
+                "region", new ClaimValue("eu"),
+                "team", new ClaimValue("core"),
+                "kp_app_city", new ClaimValue("Oslo")));
+  }
+
+  @Test
+  void theManifestsAloneGiveTheDeclaredClaims() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("region", "Tenancy")
+            .property("tier", "Tenancy")
+            .application("billing-worker", BILLING, Map.of("region", "eu"), "region", "tier")
+            .build();
+
+    ApplicationClaims claims = ExpectedClaims.of(desired).get("billing-worker");
+
+    assertThat(claims.applicationId()).isEqualTo(BILLING);
+    assertThat(claims.before()).isNull();
+    assertThat(claims.after())
+        .isEqualTo(Map.of("region", new ClaimValue("eu"), "tier", new ClaimValue(null)));
+  }
+
+  @Test
+  void theSameInputsInAnyOrderGiveTheSamePlan() {
+    DesiredState desired = quickstart().removed("legacy").build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .privateProperty("region", "Tenancy")
+            .property("legacy", "Tenancy")
+            .property("stray", "Tenancy")
+            .m2m(BILLING, "billing-worker", Map.of("region", "us"), "legacy")
+            .build();
+    LiveState reordered =
+        new LiveState(
+            reversed(live.categories()),
+            reversed(live.properties()),
+            reversed(live.applications()),
+            live.otherM2mApplications(),
+            live.claimSource());
+
+    Plan plan = plan(desired, live);
+
+    assertThat(plan(desired, live)).isEqualTo(plan);
+    assertThat(plan(desired, reordered)).isEqualTo(plan);
+  }
+
+  private static <T> List<T> reversed(List<T> items) {
+    List<T> copy = new ArrayList<>(items);
+    Collections.reverse(copy);
+    return copy;
+  }
+
+  private static Application app(String name, String id, SourceLocation at) {
+    return new Application(name, id, List.of(), new TreeMap<>(), new TreeSet<>(), null, at);
+  }
+}

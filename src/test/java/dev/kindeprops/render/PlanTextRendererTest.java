@@ -1,0 +1,179 @@
+package dev.kindeprops.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindeprops.fixtures.DesiredBuilder;
+import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.PlanResult;
+import dev.kindeprops.plan.Planner;
+import dev.kindeprops.target.ClaimSource;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlanTextRendererTest {
+  static final String BILLING = "3b0b5c6c8fcc464fab397f4969b5f482";
+  static final String SEARCH = "9f3a1d2e7b8c4a5f9e0d1c2b3a4f5e6d";
+
+  static Plan plan(ClaimSource source) {
+    PlanResult result =
+        Planner.plan(
+            new DesiredBuilder()
+                .property("region", "Tenancy")
+                .property("tier", "Tenancy")
+                .sensitiveProperty("api_key", "Tenancy")
+                .application(
+                    "billing-worker",
+                    BILLING,
+                    Map.of("region", "eu", "tier", "pro", "api_key", "s3cret-value"),
+                    "region",
+                    "tier",
+                    "api_key")
+                .application("search", SEARCH, Map.of("region", "us"), "region")
+                .build(),
+            new LiveBuilder()
+                .category("Tenancy")
+                .privateProperty("region", "Tenancy")
+                .property("tier", "Tenancy")
+                .property("api_key", "Tenancy")
+                .property("legacy_flag", "Tenancy")
+                .m2m(
+                    BILLING,
+                    "billing-worker",
+                    Map.of("region", "us", "tier", "pro", "api_key", "old-s3cret"),
+                    "tier")
+                .m2m(SEARCH, "search", Map.of("region", "us"), "region")
+                .otherM2mApplications(2)
+                .claimSource(source)
+                .build(),
+            "0.1.0",
+            "file:state.json");
+    return result.plan();
+  }
+
+  @Test
+  void rendersAPlanAReviewerReadsAtAGlance() {
+    assertThat(PlanTextRenderer.render(plan(ClaimSource.STATE), false))
+        .isEqualTo(
+            """
+            Target: file:state.json
+
+            Actions are shown with these symbols:
+              + create
+              ~ update in place
+
+            kinde-props will perform the following actions:
+
+              # property.region will be updated in place
+              ~ property "region" {
+                  ~ is_private = true -> false
+                }
+
+              # application.billing-worker (3b0b5c6c8fcc464fab397f4969b5f482) will be updated in place
+              ~ application "billing-worker" {
+                  ~ value.api_key = (sensitive) -> (sensitive)
+                  ~ value.region  = "us" -> "eu"
+                  + claim.api_key
+                  + claim.region
+                }
+
+            Expected M2M token claims (application_properties) once applied:
+
+              billing-worker (3b0b5c6c8fcc464fab397f4969b5f482)
+                + api_key = (sensitive)
+                + region  = "eu"
+                  tier    = "pro"
+
+              search (9f3a1d2e7b8c4a5f9e0d1c2b3a4f5e6d)
+                + region = "us"
+
+            Not managed by these manifests (reported, never changed):
+              1 property: legacy_flag
+              2 M2M applications
+
+            Plan: 2 to create, 3 to update, 0 to replace, 0 to delete.
+            """);
+  }
+
+  @Test
+  void manualTogglesGetTheirOwnStepsAndSymbol() {
+    String text = PlanTextRenderer.render(plan(ClaimSource.OBSERVED), false);
+
+    assertThat(text)
+        .contains("      ! claim.api_key: turn on (manual)\n")
+        .contains("  ! manual step: a person makes it in the Kinde dashboard\n")
+        .contains(
+            "  ! billing-worker (client id 3b0b5c6c8fcc464fab397f4969b5f482): turn on api_key,"
+                + " region\n")
+        .endsWith("Plan: 2 to create, 3 to update, 0 to replace, 0 to delete (2 manual).\n");
+  }
+
+  @Test
+  void unobservedClaimsShowWhatTheTokenWillCarry() {
+    String text = PlanTextRenderer.render(plan(ClaimSource.UNOBSERVED), false);
+
+    assertThat(text)
+        .contains(
+            """
+              billing-worker (3b0b5c6c8fcc464fab397f4969b5f482) # current claims not observed
+                  api_key = (sensitive)
+                  region  = "eu"
+                  tier    = "pro"
+
+              search (9f3a1d2e7b8c4a5f9e0d1c2b3a4f5e6d) # current claims not observed
+                  region = "us"
+            """)
+        .contains("Warning: the M2M token toggles of 2 applications could not be observed");
+  }
+
+  @Test
+  void sensitiveValuesNeverAppear() {
+    for (ClaimSource source : ClaimSource.values()) {
+      Plan plan = plan(source);
+      assertThat(PlanTextRenderer.render(plan, false)).doesNotContain("s3cret");
+      assertThat(PlanTextRenderer.render(plan, true)).doesNotContain("s3cret");
+      assertThat(PlanMarkdownRenderer.render(plan)).doesNotContain("s3cret");
+    }
+  }
+
+  @Test
+  void coloursOnlyWhenAsked() {
+    Plan plan = plan(ClaimSource.STATE);
+
+    assertThat(PlanTextRenderer.render(plan, false)).doesNotContain("\u001b[");
+    assertThat(PlanTextRenderer.render(plan, true))
+        .contains("\u001b[32m  +\u001b[0m claim.region")
+        .contains("\u001b[33m  ~\u001b[0m value.region");
+  }
+
+  @Test
+  void aPlanWithoutChangesSaysSo() {
+    Plan plan =
+        Planner.plan(
+                new DesiredBuilder()
+                    .property("region", "Tenancy")
+                    .application("search", SEARCH, Map.of("region", "us"), "region")
+                    .build(),
+                new LiveBuilder()
+                    .category("Tenancy")
+                    .property("region", "Tenancy")
+                    .m2m(SEARCH, "search", Map.of("region", "us"), "region")
+                    .build(),
+                "0.1.0",
+                "file:state.json")
+            .plan();
+
+    assertThat(PlanTextRenderer.render(plan, false))
+        .isEqualTo(
+            """
+            Target: file:state.json
+
+            Expected M2M token claims (application_properties) once applied:
+
+              Unchanged: search.
+              (`kinde-props claims` prints every application's expected claims.)
+
+            No changes. The live state matches the manifests.
+            """);
+  }
+}
