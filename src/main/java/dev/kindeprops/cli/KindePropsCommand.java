@@ -15,7 +15,13 @@ import picocli.CommandLine.Spec;
       "Keep Kinde application properties, their values and M2M token claims in git:",
       "validate manifests, plan against the live state, apply reviewed plans, detect drift."
     },
-    subcommands = {ValidateCommand.class, ApplyCommand.class, SchemaCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      ClaimsCommand.class,
+      SchemaCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 success (nothing differs), 1 error, 2 changes, drift or claim mismatches.",

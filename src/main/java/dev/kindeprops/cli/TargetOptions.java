@@ -15,10 +15,9 @@ public final class TargetOptions {
   @Option(
       names = "--state",
       paramLabel = "FILE",
-      description = {
-        "A local state file (schemas/kinde-state.schema.json) instead of Kinde: for offline",
-        "plans, demos and tests. apply updates it in place."
-      })
+      description =
+          "A local state file (schemas/kinde-state.schema.json) instead of Kinde: for"
+              + " offline plans, demos and tests. apply updates it in place.")
   Path state;
 
   @Option(
@@ -30,11 +29,10 @@ public final class TargetOptions {
   @Option(
       names = "--client-id",
       paramLabel = "ID",
-      description = {
-        "The client id of the M2M application authorized for the Management API",
-        "(default: KINDE_MANAGEMENT_CLIENT_ID). The secret is read only from",
-        "KINDE_MANAGEMENT_CLIENT_SECRET."
-      })
+      description =
+          "The client id of the M2M application authorized for the Management API"
+              + " (default: KINDE_MANAGEMENT_CLIENT_ID). The secret is read only from"
+              + " KINDE_MANAGEMENT_CLIENT_SECRET.")
   String clientId;
 
   @Option(
@@ -46,7 +44,9 @@ public final class TargetOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      description = "At most N requests to Kinde in flight at once.")
+      description =
+          "At most N requests to Kinde, or writes of apply, in flight at once (default 4;"
+              + " 64 for apply on a state file, whose writes in flight share one file write).")
   Integer parallelism;
 
   /**

@@ -31,6 +31,9 @@ public final class PlanMarkdownRenderer {
   /** Room kept for the note that says what was cut: it names at most ten short names. */
   private static final int NOTE_ROOM = 1_500;
 
+  /** Names listed in one line before the rest are only counted. */
+  private static final int MAX_NAMES = 10;
+
   /** Lines of a list (warnings, names) shown before the rest are only counted. */
   private static final int MAX_ITEMS = 50;
 
@@ -282,7 +285,7 @@ public final class PlanMarkdownRenderer {
       String head = change.action().symbol() + " property " + Display.quote(change.key());
       switch (change.action()) {
         case CREATE -> lines.add(head + ": " + describe(after));
-        case DELETE -> lines.add(head + ": " + describe(before));
+        case DELETE -> lines.add(head + ": " + describe(before) + " (apply needs --allow-delete)");
         case UPDATE, REPLACE -> {
           List<String> fields = new ArrayList<>();
           for (String field : PROPERTY_FIELDS) {
@@ -290,7 +293,8 @@ public final class PlanMarkdownRenderer {
               fields.add(field + " " + field(before.get(field)) + " -> " + field(after.get(field)));
             }
           }
-          String replaced = change.action() == Action.REPLACE ? " (replaced)" : "";
+          String replaced =
+              change.action() == Action.REPLACE ? " (replaced; apply needs --allow-delete)" : "";
           lines.add(head + ": " + String.join(", ", fields) + replaced);
         }
       }
@@ -419,7 +423,7 @@ public final class PlanMarkdownRenderer {
     return "No changes and unchanged token claims: "
         + Display.count(quiet.size(), "application", "applications")
         + " ("
-        + html(Display.names(quiet, MAX_ITEMS))
+        + html(Display.names(quiet, MAX_NAMES))
         + ").\n\n";
   }
 
@@ -443,7 +447,7 @@ public final class PlanMarkdownRenderer {
               + ")");
     }
     if (applications > 0) {
-      parts.add(Display.count(applications, "M2M application", "M2M applications"));
+      parts.add(Display.count(applications, "M2M application", "M2M applications") + " not listed");
     }
     return "Not managed by these manifests (reported, never changed): "
         + String.join("; ", parts)

@@ -137,7 +137,8 @@ public final class PlanTextRenderer {
           case REPLACE -> "must be replaced: deleted, then created again";
           case DELETE -> "will be deleted";
         };
-    line("  " + style.dim("# " + change.address() + " " + what));
+    String allow = change.action().isDestructive() ? " (apply needs --allow-delete)" : "";
+    line("  " + style.dim("# " + change.address() + " " + what + allow));
     line(symbol(change) + " property " + Display.quote(change.key()) + " {");
     Map<?, ?> before = (Map<?, ?>) change.before();
     Map<?, ?> after = (Map<?, ?>) change.after();
@@ -323,7 +324,10 @@ public final class PlanTextRenderer {
               + Display.names(properties, MAX_NAMES));
     }
     if (applications > 0) {
-      line("  " + Display.count(applications, "M2M application", "M2M applications"));
+      line(
+          "  "
+              + Display.count(applications, "M2M application", "M2M applications")
+              + " not listed");
     }
     line("");
   }

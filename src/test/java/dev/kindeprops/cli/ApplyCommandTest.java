@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.Main;
 import dev.kindeprops.Version;
-import dev.kindeprops.manifest.DesiredState;
-import dev.kindeprops.manifest.ManifestLoader;
-import dev.kindeprops.manifest.Variables;
-import dev.kindeprops.plan.Plan;
-import dev.kindeprops.plan.PlanCodec;
-import dev.kindeprops.plan.Planner;
-import dev.kindeprops.target.file.StateFileTarget;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,16 +52,19 @@ class ApplyCommandTest {
     state = Files.copy(QUICKSTART.resolve("kinde-state.json"), dir.resolve("state.json"));
   }
 
-  /** Saves the plan of {@code manifests} against the state file, as {@code plan --out} would. */
-  private Path savePlan(Path manifests, Path stateFile) throws IOException {
-    DesiredState desired =
-        ManifestLoader.load(List.of(manifests), Variables.ofEnv(Map.of())).state();
-    StateFileTarget target = new StateFileTarget(stateFile);
-    Set<String> ids = new TreeSet<>();
-    desired.applications().values().forEach(a -> ids.add(a.id()));
-    Plan plan = Planner.plan(desired, target.read(ids), Version.current(), target.name()).plan();
+  /** Saves the plan of {@code manifests} against the state file with {@code plan --out}. */
+  private Path savePlan(Path manifests, Path stateFile) {
     Path file = dir.resolve("plan.json");
-    Files.writeString(file, PlanCodec.write(plan));
+    Run plan =
+        run(
+            "plan",
+            "-f",
+            manifests.toString(),
+            "--state",
+            stateFile.toString(),
+            "--out",
+            file.toString());
+    assertThat(plan.code()).as(plan.err()).isZero();
     return file;
   }
 

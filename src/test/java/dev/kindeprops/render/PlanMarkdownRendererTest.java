@@ -47,7 +47,7 @@ class PlanMarkdownRendererTest {
             """)
         .endsWith(
             "Not managed by these manifests (reported, never changed): 1 property"
-                + " (<code>legacy_flag</code>); 2 M2M applications.\n");
+                + " (<code>legacy_flag</code>); 2 M2M applications not listed.\n");
   }
 
   @Test

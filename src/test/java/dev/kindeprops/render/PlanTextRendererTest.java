@@ -89,7 +89,7 @@ class PlanTextRendererTest {
 
             Not managed by these manifests (reported, never changed):
               1 property: legacy_flag
-              2 M2M applications
+              2 M2M applications not listed
 
             Plan: 2 to create, 3 to update, 0 to replace, 0 to delete.
             """);

@@ -47,7 +47,7 @@ public final class StateFile {
 
   public StateFile(Path path) {
     this.path = path;
-    this.displayName = path.toString().replace('\\', '/');
+    this.displayName = path.normalize().toString().replace('\\', '/');
   }
 
   public Path path() {

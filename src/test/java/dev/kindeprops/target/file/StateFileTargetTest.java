@@ -65,7 +65,7 @@ class StateFileTargetTest {
     assertThat(live.otherM2mApplications()).isEqualTo(2);
     assertThat(live.claimSource()).isEqualTo(ClaimSource.STATE);
     assertThat(live.properties()).extracting(LiveProperty::key).contains("kp_app_city");
-    assertThat(target.name()).isEqualTo("file:" + path.toString().replace('\\', '/'));
+    assertThat(target.name()).isEqualTo("file:" + path.normalize().toString().replace('\\', '/'));
     assertThat(target.canApplyClaims()).isTrue();
   }
 

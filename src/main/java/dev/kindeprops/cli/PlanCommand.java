@@ -1,0 +1,143 @@
+package dev.kindeprops.cli;
+
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.render.PlanMarkdownRenderer;
+import dev.kindeprops.render.PlanTextRenderer;
+import dev.kindeprops.target.Target;
+import dev.kindeprops.target.file.AtomicFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code kinde-props plan}: compares the manifests with the live state and shows the changes {@code
+ * apply} would make and the token claims each application will receive. Changes nothing.
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Compare the manifests with the live state and show the changes apply would",
+      "make, with the M2M token claims each application will receive. Changes nothing."
+    },
+    footer = {
+      "",
+      "Output:",
+      "  text      a Terraform-style plan (colour on a terminal unless --no-color)",
+      "  json      the plan as JSON (schemas/plan.schema.json), values unmasked",
+      "  markdown  a pull-request comment, under 60,000 characters",
+      "",
+      "Exit codes: 0 success, 1 error; with --detailed-exitcode, 2 for changes.",
+      "",
+      "Examples:",
+      "  kinde-props plan -f examples/quickstart \\",
+      "      --state examples/quickstart/kinde-state.json",
+      "  kinde-props plan -f manifests/ --out plan.json --detailed-exitcode",
+      "  kinde-props plan -f manifests/ --format markdown > comment.md"
+    })
+final class PlanCommand implements Callable<Integer> {
+  private final Console console;
+
+  @Mixin ManifestOptions manifests;
+
+  @Mixin TargetOptions target;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "text (default), json or markdown.")
+  Format format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "PLAN",
+      description = "Also save the plan as JSON, for `kinde-props apply PLAN`.")
+  Path out;
+
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit with 2 when the plan has changes (0 when it has none, 1 on error).")
+  boolean detailedExitCode;
+
+  @Mixin CommonOptions common;
+
+  PlanCommand(Console console) {
+    this.console = console;
+  }
+
+  enum Format {
+    TEXT,
+    JSON,
+    MARKDOWN
+  }
+
+  /** Accepts the lower-case names the help shows. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("expected text, json or markdown, not '" + value + "'");
+      }
+    }
+  }
+
+  @Override
+  public Integer call() {
+    DesiredState desired = manifests.load(console).state();
+    Plan plan = plan(console, desired, target);
+    String rendered =
+        switch (format) {
+          case TEXT -> PlanTextRenderer.render(plan, common.color(console));
+          case JSON -> PlanCodec.write(plan);
+          case MARKDOWN -> PlanMarkdownRenderer.render(plan);
+        };
+    console.out().print(rendered);
+    console.out().flush();
+    if (out != null) {
+      save(plan, out);
+      console
+          .err()
+          .println(
+              "Saved the plan to "
+                  + out
+                  + ". Apply exactly this plan with: kinde-props apply "
+                  + out);
+      console.err().flush();
+    }
+    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+  }
+
+  /**
+   * Opens the target, reads the live state for the manifests' applications and plans; prints the
+   * planner's errors.
+   *
+   * @throws ReportedFailure when the plan cannot be made (the errors are printed)
+   */
+  static Plan plan(Console console, DesiredState desired, TargetOptions target) {
+    try (Target live = target.open(console)) {
+      return Planning.plan(console, desired, live);
+    }
+  }
+
+  private static void save(Plan plan, Path file) {
+    try {
+      AtomicFile.write(file, PlanCodec.write(plan).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserException("cannot save the plan to " + file + ": " + e.getMessage());
+    }
+  }
+}
