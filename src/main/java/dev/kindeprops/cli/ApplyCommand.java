@@ -159,7 +159,9 @@ final class ApplyCommand implements Callable<Integer> {
     } finally {
       progress.end();
     }
-    console.out().print(ApplyReportText.render(report));
+    console
+        .out()
+        .print(ApplyReportText.render(report, plan.sensitiveProperties(), common.verbose()));
     console.out().flush();
     return report.complete() ? ExitCode.OK : ExitCode.ERROR;
   }

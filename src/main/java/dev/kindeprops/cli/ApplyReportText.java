@@ -5,15 +5,19 @@ import dev.kindeprops.apply.ChangeResult;
 import dev.kindeprops.apply.Outcome;
 import dev.kindeprops.plan.Action;
 import dev.kindeprops.plan.Change;
+import dev.kindeprops.plan.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code apply} prints when it is done: each failed change with its reason, the changes not
- * started, a summary line, and the manual steps as a checklist. It shows addresses and property
- * keys, never values, so nothing sensitive can leak through it.
+ * started, a summary line, and the manual steps as a checklist; with {@code --verbose}, every
+ * change and what became of it first. It shows addresses and property keys, never values, and masks
+ * a sensitive value should a target's message repeat it.
  */
 final class ApplyReportText {
   /** Where a person toggles an application's M2M token claims in the Kinde dashboard. */
@@ -23,15 +27,30 @@ final class ApplyReportText {
   /** Addresses of changes not started listed before the rest are only counted. */
   private static final int MAX_LISTED = 10;
 
+  private static final String SENSITIVE = "(sensitive)";
+
   private ApplyReportText() {}
 
-  static String render(ApplyReport report) {
+  /**
+   * @param sensitive the keys of properties whose values are masked
+   * @param verbose whether to list every change with its outcome
+   */
+  static String render(ApplyReport report, Set<String> sensitive, boolean verbose) {
     StringBuilder out = new StringBuilder();
+    if (verbose) {
+      for (ChangeResult result : report.results()) {
+        String outcome = result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        out.append("  ")
+            .append(String.format(Locale.ROOT, "%-12s", outcome))
+            .append(result.change().address())
+            .append('\n');
+      }
+    }
     for (ChangeResult failed : report.with(Outcome.FAILED)) {
       out.append("Failed: ")
           .append(failed.change().address())
           .append(": ")
-          .append(failed.reason())
+          .append(masked(failed, sensitive))
           .append('\n');
     }
     List<String> notStarted =
@@ -42,6 +61,20 @@ final class ApplyReportText {
     out.append(summary(report)).append('\n');
     out.append(manualSteps(report.with(Outcome.MANUAL)));
     return out.toString();
+  }
+
+  /** The failure's reason, with the change's own values masked where its property is sensitive. */
+  private static String masked(ChangeResult failed, Set<String> sensitive) {
+    Change change = failed.change();
+    String reason = failed.reason();
+    if (change.kind() == Kind.VALUE && sensitive.contains(change.key())) {
+      for (Object value : new Object[] {change.before(), change.after()}) {
+        if (value instanceof String text && !text.isEmpty()) {
+          reason = reason.replace(text, SENSITIVE);
+        }
+      }
+    }
+    return reason;
   }
 
   static String summary(ApplyReport report) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What apply prints: the report, the manual checklist and the progress line. */
@@ -54,7 +55,7 @@ class ApplyOutputTest {
                 new ChangeResult(toggle("billing", "old", Action.DELETE), Outcome.MANUAL, null),
                 new ChangeResult(toggle("search", "tier", Action.DELETE), Outcome.MANUAL, null)));
 
-    assertThat(ApplyReportText.render(report))
+    assertThat(ApplyReportText.render(report, Set.of(), false))
         .isEqualTo(
             """
             Apply complete: 1 change made. 4 manual steps are left to do (below).
@@ -79,7 +80,7 @@ class ApplyOutputTest {
       results.add(new ChangeResult(value("c" + i, "region"), Outcome.NOT_STARTED, null));
     }
 
-    String text = ApplyReportText.render(new ApplyReport(results));
+    String text = ApplyReportText.render(new ApplyReport(results), Set.of(), false);
 
     assertThat(text)
         .isEqualTo(
@@ -92,6 +93,41 @@ class ApplyOutputTest {
                 + "Apply failed: 1 done, 1 failed, 12 not started. Run kinde-props plan to see"
                 + " what is left.\n");
     assertThat(text).doesNotContain("secret value");
+  }
+
+  @Test
+  void aSensitiveValueInATargetsMessageIsMasked() {
+    ApplyReport report =
+        new ApplyReport(
+            List.of(
+                new ChangeResult(
+                    value("a", "notes"), Outcome.FAILED, "Kinde refused 'secret value': too long"),
+                new ChangeResult(
+                    value("a", "region"), Outcome.FAILED, "Kinde refused 'secret value'")));
+
+    assertThat(ApplyReportText.render(report, Set.of("notes"), false))
+        .startsWith(
+            "Failed: application.a.value.notes: Kinde refused '(sensitive)': too long\n"
+                + "Failed: application.a.value.region: Kinde refused 'secret value'\n");
+  }
+
+  @Test
+  void verboseListsEveryChangeWithItsOutcome() {
+    ApplyReport report =
+        new ApplyReport(
+            List.of(
+                new ChangeResult(value("a", "region"), Outcome.DONE, null),
+                new ChangeResult(value("b", "region"), Outcome.FAILED, "no"),
+                new ChangeResult(value("c", "region"), Outcome.NOT_STARTED, null),
+                new ChangeResult(toggle("c", "region", Action.CREATE), Outcome.MANUAL, null)));
+
+    assertThat(ApplyReportText.render(report, Set.of(), true))
+        .startsWith(
+            "  done        application.a.value.region\n"
+                + "  failed      application.b.value.region\n"
+                + "  not started application.c.value.region\n"
+                + "  manual      application.c.claim.region\n"
+                + "Failed: application.b.value.region: no\n");
   }
 
   @Test
