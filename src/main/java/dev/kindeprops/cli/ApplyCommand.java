@@ -37,10 +37,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Carry out a saved plan exactly; refuse it when the live state, the manifests or",
-      "the kinde-props version changed since it was made. Given manifests (-f) instead:",
-      "plan, show the plan, and carry it out once confirmed with 'yes' (--auto-approve",
-      "confirms without asking)."
+      "Carry out a saved plan exactly, or plan from manifests (-f) and carry that out.",
+      "A saved plan is refused when the live state, the manifests or the kinde-props",
+      "version changed since it was made. With -f the plan is shown first and carried",
+      "out once confirmed with 'yes' (--auto-approve confirms without asking)."
     },
     footer = {
       "",
