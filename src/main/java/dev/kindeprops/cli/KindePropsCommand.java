@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
+      ApplyCommand.class,
       DriftCommand.class,
       ClaimsCommand.class,
       ExportCommand.class,

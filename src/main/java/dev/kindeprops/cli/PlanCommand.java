@@ -1,24 +1,16 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.Version;
-import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
-import dev.kindeprops.plan.PlanResult;
-import dev.kindeprops.plan.Planner;
-import dev.kindeprops.render.DiagnosticRenderer;
 import dev.kindeprops.render.PlanMarkdownRenderer;
 import dev.kindeprops.render.PlanTextRenderer;
-import dev.kindeprops.target.LiveState;
 import dev.kindeprops.target.Target;
 import dev.kindeprops.target.file.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -132,27 +124,15 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads the live state for the manifests' applications and plans; prints the planner's errors.
+   * Opens the target, reads the live state for the manifests' applications and plans; prints the
+   * planner's errors.
    *
    * @throws ReportedFailure when the plan cannot be made (the errors are printed)
    */
   static Plan plan(Console console, DesiredState desired, TargetOptions target) {
     try (Target live = target.open(console)) {
-      LiveState state = live.read(applicationIds(desired));
-      PlanResult result = Planner.plan(desired, state, Version.current(), live.name());
-      if (!result.ok()) {
-        console.err().print(DiagnosticRenderer.text(result.diagnostics()));
-        console.err().flush();
-        throw new ReportedFailure();
-      }
-      return result.plan();
+      return Planning.plan(console, desired, live);
     }
-  }
-
-  static Set<String> applicationIds(DesiredState desired) {
-    Set<String> ids = new TreeSet<>();
-    desired.applications().values().stream().map(Application::id).forEach(ids::add);
-    return ids;
   }
 
   private static void save(Plan plan, Path file) {

@@ -44,7 +44,9 @@ public final class TargetOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      description = "At most N requests to Kinde in flight at once.")
+      description =
+          "At most N requests to Kinde, or writes of apply, in flight at once (default 4;"
+              + " 64 for apply on a state file, whose writes in flight share one file write).")
   Integer parallelism;
 
   /**
