@@ -1,0 +1,263 @@
+package dev.kindeprops.ci;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a workflow's job the way a GitHub runner would, as far as these workflows need: steps in
+ * order, each {@code run:} script with bash in the workspace, {@code ${{ }}} expressions in {@code
+ * env:} and {@code with:} filled in from the contexts the test gives, step outputs through {@code
+ * GITHUB_OUTPUT}, and the local kinde-props action ({@code uses: ./.kinde-props}) run from {@code
+ * action.yml} the same way. Other actions (checkout, setup-java, caches, artifacts) are skipped:
+ * their work is the test's setup. A failed step skips the rest, except steps with {@code if:
+ * always()}.
+ */
+final class WorkflowRunner {
+  private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");
+  private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+  private static final String LOCAL_ACTION = "./.kinde-props";
+
+  /** What a job did: whether it succeeded, its log, and each step's outputs by id. */
+  record Result(boolean success, String log, Map<String, Map<String, String>> outputs) {}
+
+  private final Path workspace;
+  private final Path runnerTemp;
+  private final Path actionFile;
+  private final Path actionPath;
+  private final Map<String, String> processEnv;
+  private final Map<String, Object> github;
+  private final Map<String, String> vars;
+  private final Map<String, String> secrets;
+  private final Map<String, String> envOverrides;
+  private final StringBuilder log = new StringBuilder();
+  private int stepNumber;
+
+  /**
+   * @param actionFile the action.yml that {@code uses: ./.kinde-props} runs
+   * @param actionPath what {@code GITHUB_ACTION_PATH} points at: holds the kinde-props launcher
+   * @param processEnv the environment every script starts from (PATH with the fake gh first)
+   * @param envOverrides values that replace the workflow's own top-level {@code env:}
+   */
+  WorkflowRunner(
+      Path workspace,
+      Path runnerTemp,
+      Path actionFile,
+      Path actionPath,
+      Map<String, String> processEnv,
+      Map<String, Object> github,
+      Map<String, String> vars,
+      Map<String, String> secrets,
+      Map<String, String> envOverrides) {
+    this.workspace = workspace;
+    this.runnerTemp = runnerTemp;
+    this.actionFile = actionFile;
+    this.actionPath = actionPath;
+    this.processEnv = processEnv;
+    this.github = github;
+    this.vars = vars;
+    this.secrets = secrets;
+    this.envOverrides = envOverrides;
+  }
+
+  Result run(Path workflowFile) throws IOException, InterruptedException {
+    Map<String, Object> workflow = Yaml.load(workflowFile);
+    Map<String, String> workflowEnv = new LinkedHashMap<>();
+    Yaml.map(workflow.get("env")).forEach((k, v) -> workflowEnv.put(k, Yaml.text(v)));
+    workflowEnv.putAll(envOverrides);
+    Map<String, Object> jobs = Yaml.map(workflow.get("jobs"));
+    if (jobs.size() != 1) {
+      throw new AssertionError("expected one job in " + workflowFile);
+    }
+    Map<String, Object> job = Yaml.map(jobs.values().iterator().next());
+    Map<String, Map<String, String>> outputs = new HashMap<>();
+    Path summary = runnerTemp.resolve("step-summary.md");
+    boolean success = true;
+    for (Object item : Yaml.list(job.get("steps"))) {
+      Map<String, Object> step = Yaml.map(item);
+      String condition = Yaml.text(step.get("if"));
+      boolean always = "always()".equals(condition);
+      if (condition != null && !always && !"success()".equals(condition)) {
+        throw new AssertionError("the runner does not evaluate if: " + condition);
+      }
+      if (!success && !always) {
+        log.append("## skipped: ").append(step.get("name")).append('\n');
+        continue;
+      }
+      Map<String, Object> contexts = contexts(workflowEnv, outputs, Map.of());
+      Map<String, String> stepEnv = new LinkedHashMap<>(workflowEnv);
+      Yaml.map(step.get("env")).forEach((k, v) -> stepEnv.put(k, evaluate(v, contexts)));
+      StepOutcome outcome;
+      if (step.containsKey("run")) {
+        outcome = script(Yaml.text(step.get("run")), stepEnv, summary, Map.of());
+      } else if (LOCAL_ACTION.equals(step.get("uses"))) {
+        Map<String, String> with = new LinkedHashMap<>();
+        Yaml.map(step.get("with")).forEach((k, v) -> with.put(k, evaluate(v, contexts)));
+        outcome = action(with, stepEnv, summary);
+      } else {
+        log.append("## skipped action: ").append(step.get("uses")).append('\n');
+        outcome = new StepOutcome(true, Map.of());
+      }
+      if (step.containsKey("id")) {
+        outputs.put(Yaml.text(step.get("id")), outcome.outputs());
+      }
+      success &= outcome.success();
+    }
+    return new Result(success, log.toString(), outputs);
+  }
+
+  private record StepOutcome(boolean success, Map<String, String> outputs) {}
+
+  /** The local action: its {@code run:} steps with {@code inputs} from {@code with:}. */
+  private StepOutcome action(Map<String, String> with, Map<String, String> callerEnv, Path summary)
+      throws IOException, InterruptedException {
+    Map<String, Object> action = Yaml.load(actionFile);
+    Map<String, String> inputs = new LinkedHashMap<>();
+    Yaml.map(action.get("inputs"))
+        .forEach((name, spec) -> inputs.put(name, Yaml.text(Yaml.map(spec).get("default"))));
+    for (String name : with.keySet()) {
+      if (!inputs.containsKey(name)) {
+        throw new AssertionError("the action has no input " + name);
+      }
+    }
+    inputs.putAll(with);
+    inputs.replaceAll((k, v) -> v == null ? "" : v);
+    Map<String, Map<String, String>> steps = new HashMap<>();
+    boolean success = true;
+    Map<String, Object> runs = Yaml.map(action.get("runs"));
+    for (Object item : Yaml.list(runs.get("steps"))) {
+      Map<String, Object> step = Yaml.map(item);
+      if (!step.containsKey("run")) {
+        log.append("## skipped action: ").append(step.get("uses")).append('\n');
+        continue;
+      }
+      if (!success) {
+        break;
+      }
+      Map<String, Object> contexts = contexts(Map.of(), steps, inputs);
+      Map<String, String> env = new LinkedHashMap<>(callerEnv);
+      Yaml.map(step.get("env")).forEach((k, v) -> env.put(k, evaluate(v, contexts)));
+      StepOutcome outcome =
+          script(
+              Yaml.text(step.get("run")),
+              env,
+              summary,
+              Map.of("GITHUB_ACTION_PATH", actionPath.toString()));
+      if (step.containsKey("id")) {
+        steps.put(Yaml.text(step.get("id")), outcome.outputs());
+      }
+      success = outcome.success();
+    }
+    Map<String, Object> contexts = contexts(Map.of(), steps, inputs);
+    Map<String, String> outputs = new LinkedHashMap<>();
+    Yaml.map(action.get("outputs"))
+        .forEach(
+            (name, spec) -> outputs.put(name, evaluate(Yaml.map(spec).get("value"), contexts)));
+    return new StepOutcome(success, outputs);
+  }
+
+  private StepOutcome script(
+      String script, Map<String, String> env, Path summary, Map<String, String> extra)
+      throws IOException, InterruptedException {
+    stepNumber++;
+    Path file = runnerTemp.resolve("step-" + stepNumber + ".sh");
+    Path output = runnerTemp.resolve("step-" + stepNumber + ".output");
+    Files.writeString(file, script);
+    Files.writeString(output, "");
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", file.toString())
+            .directory(workspace.toFile())
+            .redirectErrorStream(true);
+    Map<String, String> environment = builder.environment();
+    environment.clear();
+    environment.putAll(processEnv);
+    environment.putAll(env);
+    environment.put("GITHUB_OUTPUT", output.toString());
+    environment.put("GITHUB_STEP_SUMMARY", summary.toString());
+    environment.put("GITHUB_WORKSPACE", workspace.toString());
+    environment.put("RUNNER_TEMP", runnerTemp.toString());
+    environment.put("RUNNER_OS", "Linux");
+    environment.put("GITHUB_ACTIONS", "true");
+    environment.put("CI", "true");
+    environment.putAll(extra);
+    Process process = builder.start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("a step did not finish in 120 s:\n" + script);
+    }
+    int code = process.exitValue();
+    log.append("## step ").append(stepNumber).append(" exited ").append(code).append('\n');
+    log.append(printed);
+    return new StepOutcome(code == 0, outputs(Files.readString(output)));
+  }
+
+  /** {@code name=value} lines, and {@code name<<DELIMITER} blocks. */
+  private static Map<String, String> outputs(String text) {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int heredoc = line.indexOf("<<");
+      int equals = line.indexOf('=');
+      if (heredoc > 0 && (equals < 0 || heredoc < equals)) {
+        String delimiter = line.substring(heredoc + 2);
+        StringBuilder value = new StringBuilder();
+        for (i++; i < lines.size() && !lines.get(i).equals(delimiter); i++) {
+          value.append(value.isEmpty() ? "" : "\n").append(lines.get(i));
+        }
+        outputs.put(line.substring(0, heredoc), value.toString());
+      } else if (equals > 0) {
+        outputs.put(line.substring(0, equals), line.substring(equals + 1));
+      }
+    }
+    return outputs;
+  }
+
+  private Map<String, Object> contexts(
+      Map<String, String> env, Map<String, Map<String, String>> steps, Map<String, String> inputs) {
+    Map<String, Object> stepContexts = new HashMap<>();
+    steps.forEach((id, outputs) -> stepContexts.put(id, Map.of("outputs", outputs)));
+    Map<String, Object> contexts = new HashMap<>();
+    contexts.put("env", env);
+    contexts.put("vars", vars);
+    contexts.put("secrets", secrets);
+    contexts.put("github", github);
+    contexts.put("steps", stepContexts);
+    contexts.put("inputs", inputs);
+    contexts.put("runner", Map.of("temp", runnerTemp.toString(), "os", "Linux"));
+    return contexts;
+  }
+
+  /** A value with each {@code ${{ context.path }}} replaced; a missing path is empty. */
+  static String evaluate(Object value, Map<String, Object> contexts) {
+    if (value == null) {
+      return "";
+    }
+    Matcher matcher = EXPRESSION.matcher(value.toString());
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String expression = matcher.group(1);
+      if (!PATH.matcher(expression).matches()) {
+        throw new AssertionError("the runner evaluates only context paths, not: " + expression);
+      }
+      Object found = contexts;
+      for (String part : expression.split("\\.")) {
+        found = found instanceof Map<?, ?> map ? map.get(part) : null;
+      }
+      matcher.appendReplacement(
+          out, Matcher.quoteReplacement(found == null ? "" : found.toString()));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+}
