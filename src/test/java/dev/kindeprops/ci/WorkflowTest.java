@@ -3,13 +3,11 @@ package dev.kindeprops.ci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.kindeprops.json.Json;
 import dev.kindeprops.plan.PlanCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -447,12 +445,5 @@ class WorkflowTest {
         .contains(
             "::error title=kinde-props::unknown command 'destroy??rm?-rf??': use validate, plan,"
                 + " apply, drift, verify, export or claims");
-  }
-
-  /** Lists the lines of a JSON array, for messages. */
-  static List<String> lines(String json) {
-    List<String> lines = new ArrayList<>();
-    Json.MAPPER.readTree(json).forEach(node -> lines.add(node.toString()));
-    return lines;
   }
 }
