@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       PlanCommand.class,
       ClaimsCommand.class,
+      VerifyCommand.class,
       SchemaCommand.class
     },
     footer = {

@@ -13,10 +13,13 @@ import dev.kindeprops.render.PlanTextRenderer;
 import dev.kindeprops.target.LiveState;
 import dev.kindeprops.target.Target;
 import dev.kindeprops.target.file.AtomicFile;
+import dev.kindeprops.target.kinde.KindeTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -51,6 +54,7 @@ import picocli.CommandLine.TypeConversionException;
       "  kinde-props plan -f examples/quickstart \\",
       "      --state examples/quickstart/kinde-state.json",
       "  kinde-props plan -f manifests/ --out plan.json --detailed-exitcode",
+      "  kinde-props plan -f manifests/ --observe-claims",
       "  kinde-props plan -f manifests/ --format markdown > comment.md"
     })
 final class PlanCommand implements Callable<Integer> {
@@ -79,6 +83,23 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit with 2 when the plan has changes (0 when it has none, 1 on error).")
   boolean detailedExitCode;
 
+  @Option(
+      names = "--observe-claims",
+      description =
+          "On Kinde, observe each managed application's M2M token toggles by minting a token as"
+              + " it (its secret is read through the API and kept in memory; each token counts"
+              + " toward Kinde's M2M token usage): toggle differences become manual steps. With"
+              + " --state the toggles are known already and this does nothing more.")
+  boolean observeClaims;
+
+  @Option(
+      names = "--audience",
+      paramLabel = "AUD",
+      description =
+          "The API audience to mint tokens for with --observe-claims, instead of each"
+              + " application's audience in the manifests.")
+  String audience;
+
   @Mixin CommonOptions common;
 
   PlanCommand(Console console) {
@@ -106,7 +127,10 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DesiredState desired = manifests.load(console).state();
-    Plan plan = plan(console, desired, target);
+    Plan plan;
+    try (Target live = target.open(console, common.verbose())) {
+      plan = plan(console, desired, live, observeClaims ? audiences(desired, audience) : null);
+    }
     String rendered =
         switch (format) {
           case TEXT -> PlanTextRenderer.render(plan, common.color(console));
@@ -132,19 +156,35 @@ final class PlanCommand implements Callable<Integer> {
   /**
    * Reads the live state for the manifests' applications and plans; prints the planner's errors.
    *
+   * @param observeWith where not null and the target is Kinde, each managed application's toggles
+   *     are observed by minting a token with the audience given here for its id (absent: none)
    * @throws ReportedFailure when the plan cannot be made (the errors are printed)
    */
-  static Plan plan(Console console, DesiredState desired, TargetOptions target) {
-    try (Target live = target.open(console)) {
-      LiveState state = live.read(applicationIds(desired));
-      PlanResult result = Planner.plan(desired, state, Version.current(), live.name());
-      if (!result.ok()) {
-        console.err().print(DiagnosticRenderer.text(result.diagnostics()));
-        console.err().flush();
-        throw new ReportedFailure();
-      }
-      return result.plan();
+  static Plan plan(
+      Console console, DesiredState desired, Target target, Map<String, String> observeWith) {
+    LiveState state = target.read(applicationIds(desired));
+    if (observeWith != null && target instanceof KindeTarget kinde) {
+      state = kinde.withObservedClaims(state, observeWith);
     }
+    PlanResult result = Planner.plan(desired, state, Version.current(), target.name());
+    if (!result.ok()) {
+      console.err().print(DiagnosticRenderer.text(result.diagnostics()));
+      console.err().flush();
+      throw new ReportedFailure();
+    }
+    return result.plan();
+  }
+
+  /** The audience to mint each application's token with: {@code override}, else its own. */
+  static Map<String, String> audiences(DesiredState desired, String override) {
+    Map<String, String> audiences = new HashMap<>();
+    for (Application app : desired.applications().values()) {
+      String audience = override != null ? override : app.audience();
+      if (audience != null) {
+        audiences.put(app.id(), audience);
+      }
+    }
+    return audiences;
   }
 
   static Set<String> applicationIds(DesiredState desired) {
