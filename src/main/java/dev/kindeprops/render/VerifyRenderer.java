@@ -96,10 +96,10 @@ public final class VerifyRenderer {
         case DASHBOARD ->
             out.append(
                 """
-                To fix a mismatch: in the Kinde dashboard, switch missing properties on and
-                unexpected ones off under Applications > (application) > Tokens > Customize M2M
-                token > Properties (only non-private properties reach a token);
-                `kinde-props apply` fixes values and privacy.
+                To fix a mismatch, switch missing properties on and unexpected ones off in the
+                Kinde dashboard (only non-private properties reach a token) under
+                  Applications > (application) > Tokens > Customize M2M token > Properties
+                and let `kinde-props apply` fix values and privacy.
                 """);
         case APPLY ->
             out.append(
