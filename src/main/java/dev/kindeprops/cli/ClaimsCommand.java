@@ -82,7 +82,7 @@ final class ClaimsCommand implements Callable<Integer> {
       TargetOptions target = new TargetOptions();
       target.state = state;
       try (Target live = target.open(console, common.verbose())) {
-        claims = PlanCommand.plan(console, desired, live, null).claims();
+        claims = Planning.plan(console, desired, live).claims();
       }
     }
     if (app != null) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
+      ApplyCommand.class,
       ClaimsCommand.class,
       VerifyCommand.class,
       SchemaCommand.class

@@ -1,27 +1,16 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.Version;
-import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
-import dev.kindeprops.plan.PlanResult;
-import dev.kindeprops.plan.Planner;
-import dev.kindeprops.render.DiagnosticRenderer;
 import dev.kindeprops.render.PlanMarkdownRenderer;
 import dev.kindeprops.render.PlanTextRenderer;
-import dev.kindeprops.target.LiveState;
 import dev.kindeprops.target.Target;
 import dev.kindeprops.target.file.AtomicFile;
-import dev.kindeprops.target.kinde.KindeTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -129,7 +118,9 @@ final class PlanCommand implements Callable<Integer> {
     DesiredState desired = manifests.load(console).state();
     Plan plan;
     try (Target live = target.open(console, common.verbose())) {
-      plan = plan(console, desired, live, observeClaims ? audiences(desired, audience) : null);
+      plan =
+          Planning.plan(
+              console, desired, live, observeClaims ? Planning.audiences(desired, audience) : null);
     }
     String rendered =
         switch (format) {
@@ -151,46 +142,6 @@ final class PlanCommand implements Callable<Integer> {
       console.err().flush();
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
-  }
-
-  /**
-   * Reads the live state for the manifests' applications and plans; prints the planner's errors.
-   *
-   * @param observeWith where not null and the target is Kinde, each managed application's toggles
-   *     are observed by minting a token with the audience given here for its id (absent: none)
-   * @throws ReportedFailure when the plan cannot be made (the errors are printed)
-   */
-  static Plan plan(
-      Console console, DesiredState desired, Target target, Map<String, String> observeWith) {
-    LiveState state = target.read(applicationIds(desired));
-    if (observeWith != null && target instanceof KindeTarget kinde) {
-      state = kinde.withObservedClaims(state, observeWith);
-    }
-    PlanResult result = Planner.plan(desired, state, Version.current(), target.name());
-    if (!result.ok()) {
-      console.err().print(DiagnosticRenderer.text(result.diagnostics()));
-      console.err().flush();
-      throw new ReportedFailure();
-    }
-    return result.plan();
-  }
-
-  /** The audience to mint each application's token with: {@code override}, else its own. */
-  static Map<String, String> audiences(DesiredState desired, String override) {
-    Map<String, String> audiences = new HashMap<>();
-    for (Application app : desired.applications().values()) {
-      String audience = override != null ? override : app.audience();
-      if (audience != null) {
-        audiences.put(app.id(), audience);
-      }
-    }
-    return audiences;
-  }
-
-  static Set<String> applicationIds(DesiredState desired) {
-    Set<String> ids = new TreeSet<>();
-    desired.applications().values().stream().map(Application::id).forEach(ids::add);
-    return ids;
   }
 
   private static void save(Plan plan, Path file) {

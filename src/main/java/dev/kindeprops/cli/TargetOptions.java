@@ -52,11 +52,8 @@ public final class TargetOptions {
       names = "--parallelism",
       paramLabel = "N",
       description =
-          "At most N requests to Kinde in flight at once (default: "
-              + KindeSettings.DEFAULT_PARALLELISM
-              + ", at most "
-              + KindeSettings.MAX_PARALLELISM
-              + ").")
+          "At most N requests to Kinde, or writes of apply, in flight at once (default 4;"
+              + " 64 for apply on a state file, whose writes in flight share one file write).")
   Integer parallelism;
 
   /**

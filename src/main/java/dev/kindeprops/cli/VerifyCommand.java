@@ -177,7 +177,7 @@ final class VerifyCommand implements Callable<Integer> {
   /** Mints and verifies a token as each application, and compares what it carries. */
   private List<ClaimCheck> observe(
       KindeTarget kinde, DesiredState desired, List<Application> selected) {
-    Map<String, String> audiences = PlanCommand.audiences(desired, audience);
+    Map<String, String> audiences = Planning.audiences(desired, audience);
     Map<String, ClaimObservation> observed =
         kinde.observeEach(selected.stream().map(Application::id).toList(), audiences);
     List<ClaimCheck> checks = new ArrayList<>();

@@ -6,13 +6,8 @@ import dev.kindeprops.Main;
 import dev.kindeprops.cli.Console;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
-import dev.kindeprops.manifest.PropertyType;
-import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
-import dev.kindeprops.target.Operation;
-import dev.kindeprops.target.PropertySpec;
-import dev.kindeprops.target.file.StateFileTarget;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Golden scenarios: each folder under {@code src/test/resources/cases/} holds manifests, a starting
  * state and the expected plan as text ({@code expected.txt}), JSON ({@code expected.json}) and
  * markdown ({@code expected.md}). Each case runs {@code kinde-props plan} in-process, twice per
- * format, and must match byte for byte; the JSON plan must match its schema; and carrying the plan
- * out on a copy of the state must leave nothing to plan. Run with {@code -Dgolden.update=true} to
+ * format, and must match byte for byte; the JSON plan must match its schema; and applying the saved
+ * plan to a copy of the state must leave nothing to plan. Run with {@code -Dgolden.update=true} to
  * write the expected files from the current output, then review the diff.
  */
 class GoldenPlanTest {
@@ -86,20 +81,24 @@ class GoldenPlanTest {
   }
 
   /**
-   * The reconciler's idempotence: carry out the plan on a copy of the state, plan again, and the
-   * second plan is empty, with every token now carrying exactly the claim the first plan expected.
+   * The reconciler's idempotence: save the plan, carry it out with {@code kinde-props apply PLAN}
+   * on a copy of the state, plan again, and the second plan is empty, with every token now carrying
+   * exactly the claim the first plan expected.
    */
   private void appliedPlanLeavesNothingToDo(String manifests, Path state, String caseName)
       throws IOException {
     Path copy = temp.resolve(caseName + ".json");
     Files.copy(state, copy);
+    Path saved = temp.resolve(caseName + ".plan.json");
     List<String> args =
         List.of("plan", "-f", manifests, "--state", copy.toString(), "--format", "json");
-    Plan first = PlanCodec.read("first", run(args).out());
-    StateFileTarget target = new StateFileTarget(copy);
-    for (Change change : first.changes()) {
-      operations(change).forEach(target::apply);
-    }
+    List<String> save = new ArrayList<>(args);
+    save.addAll(List.of("--out", saved.toString()));
+    Plan first = PlanCodec.read("first", run(save).out());
+
+    Run applied =
+        run(List.of("apply", saved.toString(), "--state", copy.toString(), "--allow-delete"));
+    assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
 
     Plan second = PlanCodec.read("second", run(args).out());
 
@@ -111,47 +110,6 @@ class GoldenPlanTest {
               assertThat(second.claims().get(name).before()).as(name).isEqualTo(claims.after());
               assertThat(second.claims().get(name).after()).as(name).isEqualTo(claims.after());
             });
-  }
-
-  /** What an applier does for a change, written plainly for this test. */
-  private static List<Operation> operations(Change change) {
-    return switch (change.kind()) {
-      case CATEGORY ->
-          List.of(new Operation.CreateCategory((String) field(change.after(), "name")));
-      case PROPERTY ->
-          switch (change.action()) {
-            case CREATE -> List.of(new Operation.CreateProperty(spec(change.after())));
-            case UPDATE -> List.of(new Operation.UpdateProperty(spec(change.after())));
-            case REPLACE ->
-                List.of(
-                    new Operation.DeleteProperty(change.key()),
-                    new Operation.CreateProperty(spec(change.after())));
-            case DELETE -> List.of(new Operation.DeleteProperty(change.key()));
-          };
-      case VALUE ->
-          List.of(
-              change.after() == null
-                  ? new Operation.DeleteValue(change.applicationId(), change.key())
-                  : new Operation.SetValue(
-                      change.applicationId(), change.key(), (String) change.after()));
-      case CLAIM ->
-          List.of(
-              new Operation.SetClaim(change.applicationId(), change.key(), change.after() != null));
-    };
-  }
-
-  private static PropertySpec spec(Object fields) {
-    return new PropertySpec(
-        (String) field(fields, "key"),
-        (String) field(fields, "name"),
-        (String) field(fields, "description"),
-        PropertyType.fromWireName((String) field(fields, "type")).orElseThrow(),
-        (String) field(fields, "category"),
-        (Boolean) field(fields, "is_private"));
-  }
-
-  private static Object field(Object fields, String name) {
-    return ((Map<?, ?>) fields).get(name);
   }
 
   private static Path inputs(Path dir) throws IOException {

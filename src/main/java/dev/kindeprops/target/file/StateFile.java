@@ -9,6 +9,9 @@ import dev.kindeprops.target.LiveCategory;
 import dev.kindeprops.target.LiveProperty;
 import dev.kindeprops.target.TargetException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,21 +65,46 @@ public final class StateFile {
    * @throws TargetException when it cannot be read or is not a valid state file
    */
   public StateDocument read() {
-    String text;
+    return parse(readBytes());
+  }
+
+  /** The file's bytes as they are on disk, for {@link #parse(byte[])}. */
+  byte[] readBytes() {
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new TargetException("state file " + displayName + " does not exist");
     } catch (IOException e) {
       throw new TargetException("cannot read state file " + displayName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses and checks bytes read from this file. */
+  StateDocument parse(byte[] bytes) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new TargetException("cannot read state file " + displayName + ": not UTF-8 text");
     }
     return parse(displayName, text);
   }
 
   /** Writes the document atomically: a temporary file in the same directory, synced, renamed. */
   public void write(StateDocument document) {
+    write(format(document).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes a document's bytes ({@link #format}) atomically. */
+  void write(byte[] content) {
     try {
-      AtomicFile.write(path, format(document).getBytes(StandardCharsets.UTF_8));
+      AtomicFile.write(path, content);
     } catch (IOException e) {
       throw new TargetException(
           "cannot write state file " + displayName + ": " + e.getMessage(), e);

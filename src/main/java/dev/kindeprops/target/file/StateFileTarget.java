@@ -8,9 +8,11 @@ import dev.kindeprops.target.Target;
 import dev.kindeprops.target.TargetException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * exclusive lock on a sibling {@code FILE.lock} file (other processes) and an in-process lock per
  * file (other threads and instances), and re-read the file under the lock, so no update is lost.
  * Calls that arrive while another write is in progress are carried out together in the next write
- * (group commit); each still returns only once its own change is on disk.
+ * (group commit): one waiting caller leads it, the others sleep until their change is on disk, and
+ * each still returns only once its own change is.
  */
 public final class StateFileTarget implements Target {
   /** One writer per file in this process: the OS file lock is held per process, not per thread. */
@@ -33,7 +36,20 @@ public final class StateFileTarget implements Target {
   private final StateFile file;
   private final Path lockFile;
   private final ReentrantLock writer;
+
+  /** Guards {@link #queue} and {@link #committing}; callers wait on it for their turn. */
+  private final Object turn = new Object();
+
   private final List<Pending> queue = new ArrayList<>();
+  private boolean committing;
+
+  /**
+   * What this instance last wrote, so that it need not parse the file again if nobody else wrote it
+   * since. Only the caller leading a write touches these, under {@link #writer}.
+   */
+  private byte[] writtenBytes;
+
+  private StateDocument writtenDocument;
 
   public StateFileTarget(Path path) {
     this.file = new StateFile(path);
@@ -66,22 +82,44 @@ public final class StateFileTarget implements Target {
   @Override
   public void apply(Operation operation) {
     Pending mine = new Pending(operation);
-    synchronized (queue) {
+    boolean interrupted = false;
+    synchronized (turn) {
       queue.add(mine);
     }
-    writer.lock();
-    try {
-      // A writer that ran while this thread waited may already have carried out this operation.
-      if (!mine.finished()) {
-        List<Pending> batch;
-        synchronized (queue) {
-          batch = new ArrayList<>(queue);
-          queue.clear();
+    while (true) {
+      List<Pending> batch;
+      synchronized (turn) {
+        // A caller whose change is on disk returns without waiting for the writer's lock.
+        while (committing && !mine.finished()) {
+          try {
+            turn.wait();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
         }
-        commit(batch);
+        if (mine.finished()) {
+          break;
+        }
+        committing = true;
+        batch = new ArrayList<>(queue);
+        queue.clear();
       }
-    } finally {
-      writer.unlock();
+      try {
+        writer.lock();
+        try {
+          commit(batch);
+        } finally {
+          writer.unlock();
+        }
+      } finally {
+        synchronized (turn) {
+          committing = false;
+          turn.notifyAll();
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     mine.rethrow();
   }
@@ -97,7 +135,9 @@ public final class StateFileTarget implements Target {
         FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       // Closing the channel releases the lock.
       channel.lock();
-      StateDocument document = file.read();
+      byte[] bytes = file.readBytes();
+      StateDocument document =
+          Arrays.equals(bytes, writtenBytes) ? writtenDocument : file.parse(bytes);
       List<Pending> applied = new ArrayList<>();
       for (Pending pending : batch) {
         try {
@@ -108,7 +148,10 @@ public final class StateFileTarget implements Target {
         }
       }
       if (!applied.isEmpty()) {
-        file.write(document);
+        byte[] content = StateFile.format(document).getBytes(StandardCharsets.UTF_8);
+        file.write(content);
+        writtenBytes = content;
+        writtenDocument = document;
       }
       applied.forEach(pending -> pending.finish(null));
     } catch (IOException e) {
@@ -118,6 +161,12 @@ public final class StateFileTarget implements Target {
       batch.forEach(pending -> pending.finish(failure));
     } catch (TargetException e) {
       batch.forEach(pending -> pending.finish(e));
+    } catch (RuntimeException e) {
+      // Every caller of the batch must hear of the failure, or it would wait for ever.
+      TargetException failure =
+          new TargetException(
+              "cannot update state file " + file.displayName() + ": " + e.getMessage(), e);
+      batch.forEach(pending -> pending.finish(failure));
     }
   }
 

@@ -1,0 +1,90 @@
+package dev.kindeprops.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.target.file.StateFileTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two applies on one state file at once, with disjoint changes, lose no update. */
+class ConcurrentApplyTest {
+  private static final int EACH = 60;
+
+  @TempDir Path dir;
+
+  @Test
+  void twoThreadsWithTheirOwnTargetsLoseNoUpdate() throws Exception {
+    Path file =
+        Scenario.stateFile(
+            dir.resolve("state.json"),
+            Scenario.manyApplications(Scenario.twoProperties(), 0, 2 * EACH).build());
+    DesiredState first = Scenario.regionAndTier(0, EACH);
+    DesiredState second = Scenario.regionAndTier(EACH, 2 * EACH);
+    // Both plans are made before either apply starts, as two CI jobs would make them.
+    Plan firstPlan = Scenario.plan(first, new StateFileTarget(file));
+    Plan secondPlan = Scenario.plan(second, new StateFileTarget(file));
+    CyclicBarrier start = new CyclicBarrier(2);
+
+    CompletableFuture<ApplyReport> a =
+        CompletableFuture.supplyAsync(() -> applyAfter(start, firstPlan, file));
+    CompletableFuture<ApplyReport> b =
+        CompletableFuture.supplyAsync(() -> applyAfter(start, secondPlan, file));
+
+    assertThat(a.get(60, TimeUnit.SECONDS).complete()).isTrue();
+    assertThat(b.get(60, TimeUnit.SECONDS).complete()).isTrue();
+    StateFileTarget target = new StateFileTarget(file);
+    assertThat(Scenario.plan(first, target).changes()).isEmpty();
+    assertThat(Scenario.plan(second, target).changes()).isEmpty();
+  }
+
+  @Test
+  void twoProcessesApplyingSavedPlansLoseNoUpdate() throws Exception {
+    Path file =
+        Scenario.stateFile(
+            dir.resolve("state.json"),
+            Scenario.manyApplications(Scenario.twoProperties(), 0, 2 * EACH).build());
+    DesiredState first = Scenario.regionAndTier(0, EACH);
+    DesiredState second = Scenario.regionAndTier(EACH, 2 * EACH);
+    Path firstPlan = dir.resolve("first.json");
+    Path secondPlan = dir.resolve("second.json");
+    Files.writeString(firstPlan, PlanCodec.write(Scenario.plan(first, new StateFileTarget(file))));
+    Files.writeString(
+        secondPlan, PlanCodec.write(Scenario.plan(second, new StateFileTarget(file))));
+
+    // The second plan stays fresh while the first is applied: it covers other applications.
+    Process one =
+        ChildJvm.kindeProps(
+            dir.resolve("one.log"), "apply", firstPlan.toString(), "--state", file.toString());
+    Process two =
+        ChildJvm.kindeProps(
+            dir.resolve("two.log"), "apply", secondPlan.toString(), "--state", file.toString());
+
+    assertThat(one.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(two.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(one.exitValue()).as(Files.readString(dir.resolve("one.log"))).isZero();
+    assertThat(two.exitValue()).as(Files.readString(dir.resolve("two.log"))).isZero();
+    assertThat(Files.readString(dir.resolve("one.log")))
+        .isEqualTo("Apply complete: " + 2 * EACH + " changes made.\n");
+    StateFileTarget target = new StateFileTarget(file);
+    assertThat(Scenario.plan(first, target).changes()).isEmpty();
+    assertThat(Scenario.plan(second, target).changes()).isEmpty();
+  }
+
+  private static ApplyReport applyAfter(CyclicBarrier start, Plan plan, Path file) {
+    StateFileTarget own = new StateFileTarget(file);
+    try {
+      start.await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return Applier.apply(plan, own, new ApplyOptions(false, 4, null));
+  }
+}

@@ -1,0 +1,184 @@
+package dev.kindeprops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindeprops.apply.ApplyReport;
+import dev.kindeprops.apply.ChangeResult;
+import dev.kindeprops.apply.Outcome;
+import dev.kindeprops.plan.Action;
+import dev.kindeprops.plan.Change;
+import dev.kindeprops.plan.Kind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What apply prints: the report, the manual checklist and the progress line. */
+class ApplyOutputTest {
+  private static Change value(String app, String key) {
+    return new Change(
+        "application." + app + ".value." + key,
+        Kind.VALUE,
+        Action.CREATE,
+        "id-" + app,
+        key,
+        null,
+        "secret value",
+        false);
+  }
+
+  private static Change toggle(String app, String key, Action action) {
+    return new Change(
+        "application." + app + ".claim." + key,
+        Kind.CLAIM,
+        action,
+        "id-" + app,
+        key,
+        action == Action.CREATE ? null : true,
+        action == Action.CREATE ? true : null,
+        true);
+  }
+
+  @Test
+  void aCompleteApplyWithManualStepsEndsWithTheChecklist() {
+    ApplyReport report =
+        new ApplyReport(
+            List.of(
+                new ChangeResult(value("billing", "region"), Outcome.DONE, null),
+                new ChangeResult(toggle("billing", "region", Action.CREATE), Outcome.MANUAL, null),
+                new ChangeResult(toggle("billing", "tier", Action.CREATE), Outcome.MANUAL, null),
+                new ChangeResult(toggle("billing", "old", Action.DELETE), Outcome.MANUAL, null),
+                new ChangeResult(toggle("search", "tier", Action.DELETE), Outcome.MANUAL, null)));
+
+    assertThat(ApplyReportText.render(report, Set.of(), false))
+        .isEqualTo(
+            """
+            Apply complete: 1 change made. 4 manual steps are left to do (below).
+
+            Manual steps: Kinde's Management API cannot toggle M2M token claims, so a person makes these
+            in the Kinde dashboard, then saves:
+              [ ] Applications > billing > Tokens > Customize M2M token > Properties: turn on region, tier; turn off old (client id id-billing)
+              [ ] Applications > search > Tokens > Customize M2M token > Properties: turn off tier (client id id-search)
+            Only public (non-private) properties can be turned on: the plan makes each claimed one
+            public before its toggle is needed. Until a toggle is done, it stays in every plan
+            that observes claims (kinde-props plan --observe-claims); kinde-props verify checks
+            the tokens.
+            """);
+  }
+
+  @Test
+  void aFailedApplyNamesTheFailureAndWhatWasNotStartedButNoValue() {
+    List<ChangeResult> results = new java.util.ArrayList<>();
+    results.add(new ChangeResult(value("a", "region"), Outcome.DONE, null));
+    results.add(new ChangeResult(value("b", "region"), Outcome.FAILED, "Kinde answered 500"));
+    for (int i = 0; i < 12; i++) {
+      results.add(new ChangeResult(value("c" + i, "region"), Outcome.NOT_STARTED, null));
+    }
+
+    String text = ApplyReportText.render(new ApplyReport(results), Set.of(), false);
+
+    assertThat(text)
+        .isEqualTo(
+            "Failed: application.b.value.region: Kinde answered 500\n"
+                + "Not started: application.c0.value.region, application.c1.value.region,"
+                + " application.c2.value.region, application.c3.value.region,"
+                + " application.c4.value.region, application.c5.value.region,"
+                + " application.c6.value.region, application.c7.value.region,"
+                + " application.c8.value.region, application.c9.value.region and 2 more\n"
+                + "Apply failed: 1 done, 1 failed, 12 not started. Run kinde-props plan to see"
+                + " what is left.\n");
+    assertThat(text).doesNotContain("secret value");
+  }
+
+  @Test
+  void aSensitiveValueInATargetsMessageIsMasked() {
+    ApplyReport report =
+        new ApplyReport(
+            List.of(
+                new ChangeResult(
+                    value("a", "notes"), Outcome.FAILED, "Kinde refused 'secret value': too long"),
+                new ChangeResult(
+                    value("a", "region"), Outcome.FAILED, "Kinde refused 'secret value'")));
+
+    assertThat(ApplyReportText.render(report, Set.of("notes"), false))
+        .startsWith(
+            "Failed: application.a.value.notes: Kinde refused '(sensitive)': too long\n"
+                + "Failed: application.a.value.region: Kinde refused 'secret value'\n");
+  }
+
+  @Test
+  void verboseListsEveryChangeWithItsOutcome() {
+    ApplyReport report =
+        new ApplyReport(
+            List.of(
+                new ChangeResult(value("a", "region"), Outcome.DONE, null),
+                new ChangeResult(value("b", "region"), Outcome.FAILED, "no"),
+                new ChangeResult(value("c", "region"), Outcome.NOT_STARTED, null),
+                new ChangeResult(toggle("c", "region", Action.CREATE), Outcome.MANUAL, null)));
+
+    assertThat(ApplyReportText.render(report, Set.of(), true))
+        .startsWith(
+            "  done        application.a.value.region\n"
+                + "  failed      application.b.value.region\n"
+                + "  not started application.c.value.region\n"
+                + "  manual      application.c.claim.region\n"
+                + "Failed: application.b.value.region: no\n");
+  }
+
+  @Test
+  void onlyManualStepsMeanNothingForKindePropsToChange() {
+    ApplyReport report =
+        new ApplyReport(
+            List.of(new ChangeResult(toggle("a", "region", Action.CREATE), Outcome.MANUAL, null)));
+    assertThat(ApplyReportText.summary(report))
+        .isEqualTo(
+            "Apply complete: nothing for kinde-props to change. 1 manual step is left to do"
+                + " (below).");
+  }
+
+  @Test
+  void theProgressLineIsRewrittenInPlaceAndWipedAtTheEnd() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ApplyProgress progress = new ApplyProgress(console(err, true), Duration.ZERO);
+    ChangeResult done = new ChangeResult(value("a", "region"), Outcome.DONE, null);
+
+    progress.finished(done, 1, 3);
+    progress.finished(done, 2, 3);
+    progress.finished(done, 3, 3);
+    progress.end();
+
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertThat(text)
+        .startsWith("\rApplying: 1/3 changes")
+        .contains("\rApplying: 3/3 changes")
+        .endsWith("\r" + " ".repeat("Applying: 3/3 changes".length()) + "\r")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void noProgressLineWithoutATerminalOrForAShortApply() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ChangeResult done = new ChangeResult(value("a", "region"), Outcome.DONE, null);
+    ApplyProgress pipe = new ApplyProgress(console(err, false), Duration.ZERO);
+    pipe.finished(done, 1, 1);
+    pipe.end();
+    ApplyProgress quick = new ApplyProgress(console(err, true), Duration.ofHours(1));
+    quick.finished(done, 1, 1);
+    quick.end();
+    assertThat(err.toByteArray()).isEmpty();
+  }
+
+  private static Console console(ByteArrayOutputStream err, boolean interactive) {
+    return new Console(
+        new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of(),
+        interactive);
+  }
+}
