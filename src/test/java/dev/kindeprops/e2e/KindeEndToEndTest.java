@@ -217,6 +217,77 @@ class KindeEndToEndTest {
     assertThat(fake.categories()).isEmpty(); // plan changes nothing
   }
 
+  // ---- The whole cycle -------------------------------------------------------------------
+
+  @Test
+  void aFreshTenantGoesFromPlanThroughApplyToVerifiedTokens() {
+    fake.addApplication(BILLING, "Billing worker", "m2m");
+    fake.addApplication(REPORTS, "Report generator", "m2m");
+    fake.addApplication(SCORER, "ML scorer", "m2m");
+    kp.applications(fake.addApplications(2, "0ff", "m2m"));
+    kp.applications(List.of(BILLING, REPORTS, SCORER));
+    Path saved = dir.resolve("plan.json");
+
+    Run plan = kp.fast("plan", "-f", QUICKSTART, "--out", saved.toString(), "--no-color");
+    kp.keep(saved);
+    Run apply = kp.fast("apply", saved.toString(), "--verbose", "--no-color");
+    Run again = kp.fast("plan", "-f", QUICKSTART, "--detailed-exitcode", "--no-color");
+
+    assertThat(plan.code()).isZero();
+    assertThat(apply.code()).isZero();
+    assertThat(apply.out())
+        .contains("  done        property.billing_notes\n")
+        .contains("Apply complete: 15 changes made.\n");
+    assertThat(apply.err()).contains("kinde: POST /api/v1/properties -> 201 (");
+    assertThat(again.code()).isZero();
+    assertThat(again.out()).endsWith("No changes. The live state matches the manifests.\n");
+    assertThat(fake.categories())
+        .extracting(FakeKinde.Category::name)
+        .containsExactlyInAnyOrder("Tenancy", "AI");
+    assertThat(fake.values(BILLING))
+        .containsOnlyKeys("region", "tier", "model_version", "billing_notes");
+
+    // The toggles are manual steps: until a person makes them, the tokens lack the claims.
+    Run unverified = kp.fast("verify", "-f", QUICKSTART, "--no-color");
+    Run observed =
+        kp.fast("plan", "-f", QUICKSTART, "--observe-claims", "--detailed-exitcode", "--no-color");
+    assertThat(unverified.code()).isEqualTo(2);
+    assertThat(unverified.out())
+        .contains("mismatch  billing-worker\n            missing     model_version = \"v2\"\n")
+        .endsWith("Verify: 0 ok, 3 mismatches, 0 errors.\n");
+    assertThat(observed.code()).isEqualTo(2);
+    assertThat(observed.out())
+        .endsWith("Plan: 7 to create, 0 to update, 0 to replace, 0 to delete (7 manual).\n");
+
+    // The dashboard step, as the plan lists it.
+    for (String key : List.of("region", "model_version", "tier")) {
+      fake.toggleClaim(BILLING, key, true);
+    }
+    fake.toggleClaim(REPORTS, "region", true).toggleClaim(REPORTS, "tier", true);
+    fake.toggleClaim(SCORER, "tier", true).toggleClaim(SCORER, "model_version", true);
+    Run verified = kp.fast("verify", "-f", QUICKSTART);
+    Run clean = kp.fast("plan", "-f", QUICKSTART, "--observe-claims", "--detailed-exitcode");
+    assertThat(verified.code()).isZero();
+    assertThat(verified.out()).endsWith("Verify: 3 ok, 0 mismatches, 0 errors.\n");
+    assertThat(clean.code()).isZero();
+
+    // Someone changes a value in the dashboard: plan shows it, apply -f puts it back.
+    fake.setValue(SCORER, "tier", "free");
+    Run drifted = kp.fast("plan", "-f", QUICKSTART, "--detailed-exitcode", "--no-color");
+    Run mismatch = kp.fast("verify", "-f", QUICKSTART, "--app", "ml-scorer", "--no-color");
+    Run fix = kp.fast("apply", "-f", QUICKSTART, "--auto-approve", "--no-color");
+    Run fixed = kp.fast("verify", "-f", QUICKSTART);
+    assertThat(drifted.code()).isEqualTo(2);
+    assertThat(drifted.out()).contains("~ value.tier = \"free\" -> \"enterprise\"");
+    assertThat(mismatch.code()).isEqualTo(2);
+    assertThat(mismatch.out())
+        .contains("            different   tier: expected \"enterprise\", actual \"free\"\n");
+    assertThat(fix.code()).isZero();
+    assertThat(fix.out()).endsWith("Apply complete: 1 change made.\n");
+    assertThat(fixed.code()).isZero();
+    assertThat(kp.tokensIssued()).isGreaterThan(10);
+  }
+
   @Test
   void aDashboardChangeShowsInTheNextPlan() throws IOException {
     String manifests = matchingTenant();

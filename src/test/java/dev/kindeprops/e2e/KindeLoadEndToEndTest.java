@@ -86,21 +86,41 @@ class KindeLoadEndToEndTest {
   }
 
   @Test
-  void aThousandApplicationTenantIsReadWithOneRequestPerApplication() throws IOException {
+  void aThousandApplicationTenantIsPlannedAppliedAndThenClean() throws IOException {
     String manifests = tenant(APPLICATIONS);
+    Path saved = dir.resolve("plan.json");
     fake.resetCounts();
 
-    Run plan = kp.fast("plan", "-f", manifests, "--format", "json", "--detailed-exitcode");
+    Run plan =
+        kp.fast(
+            "plan",
+            "-f",
+            manifests,
+            "--out",
+            saved.toString(),
+            "--format",
+            "json",
+            "--detailed-exitcode");
 
-    assertThat(plan.err()).isEmpty();
     assertThat(plan.code()).isEqualTo(2);
-    JsonNode json = Json.MAPPER.readTree(plan.out());
+    JsonNode json = Json.MAPPER.readTree(kp.keep(saved));
     assertThat(json.path("summary").toString())
         .isEqualTo("{\"create\":2002,\"update\":10,\"replace\":0,\"delete\":0,\"manual\":0}");
     assertThat(json.path("unmanaged").path("applications").asInt()).isEqualTo(25);
-    // 1 property page, 1 category page, 11 application pages, 1,000 value reads.
+    // 1 property page, 1 category page, 11 application pages, 1,000 value reads; 1 token.
     assertThat(fake.apiRequests()).isEqualTo(1 + 1 + 11 + APPLICATIONS);
     assertThat(fake.count("token")).isEqualTo(1);
+
+    Run apply = kp.fast("apply", saved.toString());
+    Run again = kp.fast("plan", "-f", manifests, "--detailed-exitcode");
+
+    assertThat(apply.code()).isZero();
+    assertThat(apply.out()).endsWith("Apply complete: 2012 changes made.\n");
+    assertThat(again.code()).isZero();
+    assertThat(again.out()).endsWith("No changes. The live state matches the manifests.\n");
+    assertThat(fake.values(String.format(Locale.ROOT, "5eed%028x", 117)))
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("region", "eu", "tier", "pro", "team", "team-5"));
   }
 
   @Test
@@ -150,5 +170,40 @@ class KindeLoadEndToEndTest {
 
   private static String fingerprint(Run plan) {
     return Json.MAPPER.readTree(plan.out()).path("state_fingerprint").asString();
+  }
+
+  @Test
+  void applyUnderFaultsConvergesWithoutADuplicate() throws IOException {
+    String manifests = tenant(60);
+    // Every kind of trouble, on reads and on writes: throttling with RateLimit-Reset, 500s
+    // before and after the work is done, connections reset before and after, slow answers.
+    fake.inject(Fault.throttled("*", "RateLimit-Reset", "1").times(2));
+    fake.inject(Fault.serverErrorAfter("CreateCategory"));
+    fake.inject(Fault.resetAfter("CreateProperty"));
+    fake.inject(Fault.serverErrorBefore("updateApplicationsProperty").times(3));
+    fake.inject(Fault.serverErrorAfter("updateApplicationsProperty").times(2));
+    fake.inject(Fault.resetBefore("updateApplicationsProperty").times(2));
+    fake.inject(Fault.resetAfter("updateApplicationsProperty").times(2));
+    fake.inject(Fault.slow("updateApplicationsProperty", Duration.ofMillis(300)).times(2));
+    fake.inject(Fault.serverErrorBefore("getApplicationPropertyValues").times(2));
+
+    Run apply = kp.fast("apply", "-f", manifests, "--auto-approve", "--verbose");
+    Run again = kp.fast("plan", "-f", manifests, "--detailed-exitcode");
+
+    assertThat(apply.code()).isZero();
+    assertThat(apply.out()).endsWith("Apply complete: 123 changes made.\n");
+    assertThat(fake.pendingFaults()).isZero();
+    assertThat(apply.err())
+        .contains(": throttled (429)")
+        .contains(": server error (500)")
+        .contains("an earlier attempt to create category 'Ops' took effect")
+        .contains("an earlier attempt to create property 'team' took effect");
+    assertThat(again.code()).isZero();
+    assertThat(fake.categories())
+        .extracting(FakeKinde.Category::name)
+        .containsExactlyInAnyOrder("Tenancy", "Ops");
+    assertThat(fake.properties())
+        .extracting(FakeKinde.Property::key)
+        .containsExactlyInAnyOrder("region", "tier", "team");
   }
 }
