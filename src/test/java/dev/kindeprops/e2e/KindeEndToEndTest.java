@@ -395,6 +395,18 @@ class KindeEndToEndTest {
         .doesNotContain("\"region\"");
     assertThat(observed.path("state_fingerprint")).isEqualTo(unobserved.path("state_fingerprint"));
     assertThat(fake.count("getApplication")).isEqualTo(4);
+
+    // A later apply of the observed plan reads without observing, finds it fresh, and lists the
+    // toggles for a person (turning one off counts as a delete).
+    Run apply = kp.fast("apply", observedPlan.toString(), "--allow-delete", "--no-color");
+    assertThat(apply.code()).isZero();
+    assertThat(apply.out())
+        .contains("Apply complete: nothing for kinde-props to change. 2 manual steps are left")
+        .contains(
+            "  [ ] Applications > billing-worker > Tokens > Customize M2M token > Properties:"
+                + " turn on region (client id "
+                + BILLING
+                + ")\n");
   }
 
   // ---- verify -----------------------------------------------------------------------------
