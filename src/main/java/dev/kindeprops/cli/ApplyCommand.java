@@ -117,7 +117,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (manifests != null) {
       digest = ManifestDigest.of(manifests.load(console).state());
     }
-    try (Target live = target.open(console)) {
+    try (Target live = target.open(console, common.verbose())) {
       Applier.refuseIfStale(plan, live, Version.current(), digest);
       return carryOut(plan, live);
     }
@@ -131,7 +131,7 @@ final class ApplyCommand implements Callable<Integer> {
               + " apply it with kinde-props apply PLAN. Nothing was changed.");
     }
     DesiredState desired = manifests.load(console).state();
-    try (Target live = target.open(console)) {
+    try (Target live = target.open(console, common.verbose())) {
       Plan plan = Planning.plan(console, desired, live);
       console.out().print(PlanTextRenderer.render(plan, common.color(console)));
       console.out().flush();

@@ -5,6 +5,7 @@ import dev.kindeprops.manifest.PropertyDefinition;
 import dev.kindeprops.plan.ApplicationClaims;
 import dev.kindeprops.plan.ExpectedClaims;
 import dev.kindeprops.render.ClaimsRenderer;
+import dev.kindeprops.target.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class ClaimsCommand implements Callable<Integer> {
   public Integer call() {
     DesiredState desired = manifests.load(console).state();
     if (app != null && !desired.applications().containsKey(app)) {
-      throw new UserException(unknownApplication(desired));
+      throw new UserException(unknownApplication(desired, app));
     }
     SortedMap<String, ApplicationClaims> claims;
     if (state == null) {
@@ -80,7 +81,9 @@ final class ClaimsCommand implements Callable<Integer> {
     } else {
       TargetOptions target = new TargetOptions();
       target.state = state;
-      claims = PlanCommand.plan(console, desired, target).claims();
+      try (Target live = target.open(console, common.verbose())) {
+        claims = Planning.plan(console, desired, live).claims();
+      }
     }
     if (app != null) {
       claims = new TreeMap<>(claims.subMap(app, app + "\0"));
@@ -94,7 +97,8 @@ final class ClaimsCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private String unknownApplication(DesiredState desired) {
+  /** Names the applications there are, when {@code app} is not one of them. */
+  static String unknownApplication(DesiredState desired, String app) {
     List<String> names = new ArrayList<>(desired.applications().keySet());
     String listed =
         names.isEmpty()

@@ -9,6 +9,7 @@ import dev.kindeprops.plan.Plan;
 import dev.kindeprops.render.DiagnosticRenderer;
 import dev.kindeprops.render.DriftRenderer;
 import dev.kindeprops.target.LiveState;
+import dev.kindeprops.target.Target;
 import dev.kindeprops.target.TargetException;
 import dev.kindeprops.target.file.StateFile;
 import dev.kindeprops.target.file.StateFileTarget;
@@ -84,6 +85,21 @@ final class DriftCommand implements Callable<Integer> {
   Path baseline;
 
   @Option(
+      names = "--observe-claims",
+      description =
+          "On Kinde, observe each managed application's M2M token toggles by minting a token as"
+              + " it (as plan --observe-claims does): toggle drift is then reported too.")
+  boolean observeClaims;
+
+  @Option(
+      names = "--audience",
+      paramLabel = "AUD",
+      description =
+          "The API audience to mint tokens for with --observe-claims, instead of each"
+              + " application's audience in the manifests.")
+  String audience;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -121,7 +137,12 @@ final class DriftCommand implements Callable<Integer> {
   public Integer call() {
     DesiredState desired = manifests.load(console).state();
     IgnoreFile rules = ignore == null ? IgnoreFile.none() : readIgnoreFile(ignore);
-    Plan plan = PlanCommand.plan(console, desired, target);
+    Plan plan;
+    try (Target live = target.open(console, common.verbose())) {
+      plan =
+          Planning.plan(
+              console, desired, live, observeClaims ? Planning.audiences(desired, audience) : null);
+    }
     StateFile baselineFile = baseline == null ? null : new StateFile(baseline);
     LiveState snapshot = baselineFile == null ? null : readBaseline(plan);
     DriftReport report =

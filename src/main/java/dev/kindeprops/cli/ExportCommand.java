@@ -98,7 +98,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     LiveState live;
     String targetName;
-    try (Target source = target.open(console)) {
+    try (Target source = target.open(console, common.verbose())) {
       live = source.read(source.m2mApplicationIds());
       targetName = source.name();
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       ApplyCommand.class,
       DriftCommand.class,
       ClaimsCommand.class,
+      VerifyCommand.class,
       ExportCommand.class,
       SchemaCommand.class
     },

@@ -43,6 +43,7 @@ import picocli.CommandLine.TypeConversionException;
       "  kinde-props plan -f examples/quickstart \\",
       "      --state examples/quickstart/kinde-state.json",
       "  kinde-props plan -f manifests/ --out plan.json --detailed-exitcode",
+      "  kinde-props plan -f manifests/ --observe-claims",
       "  kinde-props plan -f manifests/ --format markdown > comment.md"
     })
 final class PlanCommand implements Callable<Integer> {
@@ -71,6 +72,23 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit with 2 when the plan has changes (0 when it has none, 1 on error).")
   boolean detailedExitCode;
 
+  @Option(
+      names = "--observe-claims",
+      description =
+          "On Kinde, observe each managed application's M2M token toggles by minting a token as"
+              + " it (its secret is read through the API and kept in memory; each token counts"
+              + " toward Kinde's M2M token usage): toggle differences become manual steps. With"
+              + " --state the toggles are known already and this does nothing more.")
+  boolean observeClaims;
+
+  @Option(
+      names = "--audience",
+      paramLabel = "AUD",
+      description =
+          "The API audience to mint tokens for with --observe-claims, instead of each"
+              + " application's audience in the manifests.")
+  String audience;
+
   @Mixin CommonOptions common;
 
   PlanCommand(Console console) {
@@ -98,7 +116,12 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DesiredState desired = manifests.load(console).state();
-    Plan plan = plan(console, desired, target);
+    Plan plan;
+    try (Target live = target.open(console, common.verbose())) {
+      plan =
+          Planning.plan(
+              console, desired, live, observeClaims ? Planning.audiences(desired, audience) : null);
+    }
     String rendered =
         switch (format) {
           case TEXT -> PlanTextRenderer.render(plan, common.color(console));
@@ -121,18 +144,6 @@ final class PlanCommand implements Callable<Integer> {
       console.err().flush();
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
-  }
-
-  /**
-   * Opens the target, reads the live state for the manifests' applications and plans; prints the
-   * planner's errors.
-   *
-   * @throws ReportedFailure when the plan cannot be made (the errors are printed)
-   */
-  static Plan plan(Console console, DesiredState desired, TargetOptions target) {
-    try (Target live = target.open(console)) {
-      return Planning.plan(console, desired, live);
-    }
   }
 
   private static void save(Plan plan, Path file) {

@@ -2,7 +2,10 @@ package dev.kindeprops.cli;
 
 import dev.kindeprops.target.Target;
 import dev.kindeprops.target.file.StateFileTarget;
+import dev.kindeprops.target.kinde.KindeSettings;
+import dev.kindeprops.target.kinde.KindeTarget;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -10,14 +13,15 @@ import picocli.CommandLine.Option;
  * Kinde Management API (DESIGN.md section 3), and opening the target they name.
  */
 public final class TargetOptions {
-  static final String DOMAIN_VARIABLE = "KINDE_DOMAIN";
+  static final String DOMAIN_VARIABLE = KindeSettings.DOMAIN_VARIABLE;
 
   @Option(
       names = "--state",
       paramLabel = "FILE",
       description =
           "A local state file (schemas/kinde-state.schema.json) instead of Kinde: for"
-              + " offline plans, demos and tests. apply updates it in place.")
+              + " offline plans, demos and tests. apply updates it in place. Wins over"
+              + " KINDE_DOMAIN in the environment.")
   Path state;
 
   @Option(
@@ -38,7 +42,10 @@ public final class TargetOptions {
   @Option(
       names = "--max-rps",
       paramLabel = "N",
-      description = "At most N requests per second to Kinde.")
+      description =
+          "At most N requests per second to Kinde (default: "
+              + (int) KindeSettings.DEFAULT_MAX_REQUESTS_PER_SECOND
+              + ").")
   Double maxRps;
 
   @Option(
@@ -50,18 +57,46 @@ public final class TargetOptions {
   Integer parallelism;
 
   /**
-   * Opens the target these options name: {@code --state FILE}, else Kinde.
+   * Opens the target these options name: {@code --state FILE} (which wins over {@code KINDE_DOMAIN}
+   * in the environment), else Kinde from the environment and the flags.
    *
+   * @param verbose whether to print one line per HTTP request on standard error
    * @throws UserException when they name none, or both
+   * @throws dev.kindeprops.target.TargetException when the Kinde settings are missing or malformed
    */
-  public Target open(Console console) {
+  public Target open(Console console, boolean verbose) {
     if (state != null && domain != null) {
       throw new UserException("give either --state or --domain, not both");
     }
     if (state != null) {
       return new StateFileTarget(state);
     }
-    return kinde(console);
+    if (!hasDomain(console)) {
+      throw new UserException(
+          "no target: give --state FILE for a local state file, or set "
+              + DOMAIN_VARIABLE
+              + " (with KINDE_MANAGEMENT_CLIENT_ID and KINDE_MANAGEMENT_CLIENT_SECRET) for Kinde");
+    }
+    return KindeTarget.open(
+        KindeSettings.fromEnvironment(console.env(), overrides()), trace(console, verbose));
+  }
+
+  /**
+   * Opens Kinde for checking tokens someone obtained: it needs the domain's public keys alone, so
+   * neither management credentials nor a state file.
+   *
+   * @throws UserException when {@code --state} is given or no domain is
+   */
+  public KindeTarget openForTokens(Console console, boolean verbose) {
+    if (state != null || !hasDomain(console)) {
+      throw new UserException(
+          "--token is checked against the Kinde domain's signing keys: set "
+              + DOMAIN_VARIABLE
+              + " or give --domain"
+              + (state != null ? ", not --state" : ""));
+    }
+    return KindeTarget.open(
+        KindeSettings.withoutCredentials(console.env(), overrides()), trace(console, verbose));
   }
 
   /** Whether a local state file was given. */
@@ -69,17 +104,23 @@ public final class TargetOptions {
     return state != null;
   }
 
-  /** The Kinde Management API target ({@code target/kinde}), wired in here. */
-  private Target kinde(Console console) {
-    String kindeDomain = domain != null ? domain : console.env(DOMAIN_VARIABLE);
-    if (kindeDomain == null) {
-      throw new UserException(
-          "no target: give --state FILE for a local state file, or set "
-              + DOMAIN_VARIABLE
-              + " (with KINDE_MANAGEMENT_CLIENT_ID and KINDE_MANAGEMENT_CLIENT_SECRET) for Kinde");
+  private boolean hasDomain(Console console) {
+    return domain != null || console.env(DOMAIN_VARIABLE) != null;
+  }
+
+  private KindeSettings.Overrides overrides() {
+    return new KindeSettings.Overrides(domain, clientId, null, maxRps, parallelism);
+  }
+
+  /** {@code --verbose}: each request on standard error (the client keeps secrets out of it). */
+  private static Consumer<String> trace(Console console, boolean verbose) {
+    if (!verbose) {
+      return null;
     }
-    throw new UserException(
-        "this build of kinde-props cannot reach Kinde yet; give --state FILE for a local state file");
+    return line -> {
+      console.err().println(line);
+      console.err().flush();
+    };
   }
 
   /** {@code --domain}, or null when not given (the environment's {@code KINDE_DOMAIN} applies). */

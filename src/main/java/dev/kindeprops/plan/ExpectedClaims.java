@@ -58,6 +58,25 @@ public final class ExpectedClaims {
     return claims;
   }
 
+  /**
+   * The claim an application's token should carry, given what a token of it carries now ({@code
+   * verify} on Kinde): the manifests' claims, and the token's entries of properties the manifests
+   * do not manage, as they are (kinde-props leaves those toggles and values alone). Entries of
+   * removed properties are not expected: they go with the property.
+   */
+  public static SortedMap<String, ClaimValue> forToken(
+      DesiredState desired, Application app, SortedMap<String, ClaimValue> token) {
+    SortedMap<String, ClaimValue> claims = declared(desired, app);
+    token.forEach(
+        (key, value) -> {
+          if (!desired.properties().containsKey(key)
+              && !desired.removedProperties().contains(key)) {
+            claims.put(key, value);
+          }
+        });
+    return claims;
+  }
+
   /** Whether the live toggles of this application are known. */
   static boolean observed(LiveState live, LiveApplication app) {
     return live.claimSource() != ClaimSource.UNOBSERVED && app.claims() != null;

@@ -448,6 +448,13 @@ final class KindeClient {
   }
 
   private Secret managementToken() {
+    if (!settings.hasManagementCredentials()) {
+      throw new TargetException(
+          KindeSettings.CLIENT_ID_VARIABLE
+              + " and "
+              + KindeSettings.CLIENT_SECRET_VARIABLE
+              + " are needed for the Kinde Management API");
+    }
     synchronized (tokenLock) {
       long now = timing.nanoTime().getAsLong();
       if (managementToken == null || now - managementToken.renewAtNanos() >= 0) {
@@ -530,7 +537,7 @@ final class KindeClient {
                 ": the application is not authorized for the audience " + audience;
             default -> "";
           };
-      return new TargetException(
+      return new ApplicationTokenException(
           scrub(
               "Kinde refused to issue a token to application "
                   + clientId

@@ -14,8 +14,10 @@ import java.util.Set;
  *
  * @param domain the full Kinde domain, such as {@code https://acme.kinde.com}, without a trailing
  *     slash; {@code http://} only for loopback hosts (tests)
- * @param clientId the client id of the M2M application authorized for the Management API
- * @param clientSecret its client secret
+ * @param clientId the client id of the M2M application authorized for the Management API, or null
+ *     (together with {@code clientSecret}) where only public endpoints are used: checking a token
+ *     someone obtained needs the domain's keys alone
+ * @param clientSecret its client secret, or null with {@code clientId}
  * @param maxRequestsPerSecond the client-side rate limit shared by all requests
  * @param parallelism how many requests may be in flight at once
  * @param connectTimeout how long to wait for a connection
@@ -52,10 +54,12 @@ public record KindeSettings(
 
   public KindeSettings {
     domain = normaliseDomain(domain);
-    clientId = required(clientId, CLIENT_ID_VARIABLE);
-    Objects.requireNonNull(clientSecret, CLIENT_SECRET_VARIABLE);
-    if (clientSecret.value().isBlank()) {
-      throw new TargetException(CLIENT_SECRET_VARIABLE + " is empty");
+    if (clientId != null || clientSecret != null) {
+      clientId = required(clientId, CLIENT_ID_VARIABLE);
+      Objects.requireNonNull(clientSecret, CLIENT_SECRET_VARIABLE);
+      if (clientSecret.value().isBlank()) {
+        throw new TargetException(CLIENT_SECRET_VARIABLE + " is empty");
+      }
     }
     if (!(maxRequestsPerSecond > 0) || Double.isInfinite(maxRequestsPerSecond)) {
       throw new TargetException(
@@ -90,12 +94,7 @@ public record KindeSettings(
    * @throws TargetException naming the first missing or malformed setting
    */
   public static KindeSettings fromEnvironment(Map<String, String> env, Overrides overrides) {
-    String domain = first(overrides.domain(), env.get(DOMAIN_VARIABLE));
-    if (domain == null) {
-      throw new TargetException(
-          DOMAIN_VARIABLE
-              + " is not set: set it to your Kinde domain, such as https://acme.kinde.com");
-    }
+    KindeSettings domainOnly = withoutCredentials(env, overrides);
     String clientId = first(overrides.clientId(), env.get(CLIENT_ID_VARIABLE));
     if (clientId == null) {
       throw new TargetException(
@@ -109,15 +108,43 @@ public record KindeSettings(
           CLIENT_SECRET_VARIABLE + " is not set: set it to the client secret of " + clientId);
     }
     return new KindeSettings(
-        domain,
+        domainOnly.domain(),
         clientId,
         new Secret(clientSecret),
+        domainOnly.maxRequestsPerSecond(),
+        domainOnly.parallelism(),
+        domainOnly.connectTimeout(),
+        domainOnly.requestTimeout());
+  }
+
+  /**
+   * Reads {@code KINDE_DOMAIN} alone (a non-null override wins), for the calls that need no
+   * management token: the domain's signing keys, to check a token someone obtained.
+   *
+   * @throws TargetException when the domain is missing or malformed
+   */
+  public static KindeSettings withoutCredentials(Map<String, String> env, Overrides overrides) {
+    String domain = first(overrides.domain(), env.get(DOMAIN_VARIABLE));
+    if (domain == null) {
+      throw new TargetException(
+          DOMAIN_VARIABLE
+              + " is not set: set it to your Kinde domain, such as https://acme.kinde.com");
+    }
+    return new KindeSettings(
+        domain,
+        null,
+        null,
         overrides.maxRequestsPerSecond() == null
             ? DEFAULT_MAX_REQUESTS_PER_SECOND
             : overrides.maxRequestsPerSecond(),
         overrides.parallelism() == null ? DEFAULT_PARALLELISM : overrides.parallelism(),
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  /** Whether these settings can get a Management API token. */
+  public boolean hasManagementCredentials() {
+    return clientId != null;
   }
 
   /** The same settings with other limits. */

@@ -11,6 +11,7 @@ import dev.kindeprops.target.PropertySpec;
 import dev.kindeprops.target.Target;
 import dev.kindeprops.target.TargetException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -304,8 +305,16 @@ public final class KindeTarget implements Target {
    */
   public TokenClaims observeClaims(String applicationId, String audience) {
     Wire.ApplicationDetail app = client.getApplication(applicationId);
+    if (app.type() != null && !app.type().equals("m2m")) {
+      throw new ApplicationTokenException(
+          "application "
+              + applicationId
+              + " is a "
+              + app.type()
+              + " application, not m2m; only an M2M application's token carries its properties");
+    }
     if (app.secret() == null) {
-      throw new TargetException(
+      throw new ApplicationTokenException(
           "Kinde returned no client secret for application "
               + applicationId
               + ", so no token can be minted as it");
@@ -313,6 +322,39 @@ public final class KindeTarget implements Target {
     String clientId = app.clientId() == null ? applicationId : app.clientId();
     Secret token = client.mintApplicationToken(clientId, app.secret(), audience);
     return verifier.verify(token, applicationId, audience);
+  }
+
+  /**
+   * Observes each application's token claims ({@code verify}), in parallel within the limits. A
+   * problem of one application (it does not exist, is not M2M, gets no token, or its token does not
+   * verify) is that application's outcome; any other failure (credentials, scopes, Kinde out of
+   * reach) ends the call.
+   *
+   * @param audiences the audience to mint with, by application id; absent means none
+   * @return an outcome per application id, in the order given
+   */
+  public Map<String, ClaimObservation> observeEach(
+      Collection<String> applicationIds, Map<String, String> audiences) {
+    ExecutorService pool = newPool();
+    try {
+      Map<String, Future<ClaimObservation>> pending = new LinkedHashMap<>();
+      for (String id : applicationIds) {
+        pending.put(id, pool.submit(() -> observation(id, audiences.get(id))));
+      }
+      Map<String, ClaimObservation> observed = new LinkedHashMap<>();
+      pending.forEach((id, future) -> observed.put(id, await(future)));
+      return observed;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private ClaimObservation observation(String applicationId, String audience) {
+    try {
+      return ClaimObservation.of(observeClaims(applicationId, audience));
+    } catch (ApplicationNotFoundException | ApplicationTokenException | InvalidTokenException e) {
+      return ClaimObservation.failed(e.getMessage());
+    }
   }
 
   /**

@@ -108,4 +108,47 @@ class KindeSettingsTest {
     assertThat(settings.clientSecret().toString()).isEqualTo("(secret)");
     assertThat(overrides.toString()).doesNotContain("s3cr3t");
   }
+
+  @Test
+  void canReadTheDomainAloneForCheckingTokens() {
+    KindeSettings settings =
+        KindeSettings.withoutCredentials(
+            Map.of("KINDE_DOMAIN", "https://acme.kinde.com/"),
+            new KindeSettings.Overrides(null, null, null, 3.0, null));
+
+    assertThat(settings.domain()).isEqualTo("https://acme.kinde.com");
+    assertThat(settings.hasManagementCredentials()).isFalse();
+    assertThat(settings.maxRequestsPerSecond()).isEqualTo(3);
+    assertThat(KindeSettings.fromEnvironment(ENV, KindeSettings.Overrides.NONE))
+        .returns(true, KindeSettings::hasManagementCredentials);
+    assertThatThrownBy(
+            () -> KindeSettings.withoutCredentials(Map.of(), KindeSettings.Overrides.NONE))
+        .hasMessageStartingWith("KINDE_DOMAIN is not set");
+  }
+
+  @Test
+  void aClientIdNeedsASecretAndTheOtherWayRound() {
+    assertThatThrownBy(
+            () ->
+                new KindeSettings(
+                    "https://acme.kinde.com",
+                    "mgmt-client",
+                    null,
+                    8,
+                    4,
+                    KindeSettings.DEFAULT_CONNECT_TIMEOUT,
+                    KindeSettings.DEFAULT_REQUEST_TIMEOUT))
+        .hasMessageContaining("KINDE_MANAGEMENT_CLIENT_SECRET");
+    assertThatThrownBy(
+            () ->
+                new KindeSettings(
+                    "https://acme.kinde.com",
+                    null,
+                    new Secret("s3cr3t-value-that-is-long"),
+                    8,
+                    4,
+                    KindeSettings.DEFAULT_CONNECT_TIMEOUT,
+                    KindeSettings.DEFAULT_REQUEST_TIMEOUT))
+        .hasMessageContaining("KINDE_MANAGEMENT_CLIENT_ID is not set");
+  }
 }

@@ -361,4 +361,75 @@ class KindeTargetTest {
     assertThat(trace).anyMatch(l -> l.contains("/.well-known/jwks"));
     assertThat(String.join("\n", trace)).doesNotContain(token);
   }
+
+  @Test
+  void observesEachApplicationAndKeepsEachOnesProblemToItself() {
+    fake.addProperty("region", "Region", "Tenancy", false);
+    fake.addApplication("app1", "billing", "m2m").setValue("app1", "region", "eu");
+    fake.toggleClaim("app1", "region", true);
+    fake.addApplication("app2", "scorer", "m2m").allowAudience("app2", "https://only.this");
+    fake.addApplication("spa1", "web", "spa");
+
+    Map<String, ClaimObservation> observed =
+        target()
+            .observeEach(
+                List.of("app1", "app2", "spa1", "gone"),
+                Map.of("app1", AUDIENCE, "app2", AUDIENCE));
+
+    assertThat(observed).containsOnlyKeys("app1", "app2", "spa1", "gone");
+    assertThat(observed.get("app1").claims().applicationProperties())
+        .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("region", Optional.of("eu"))));
+    assertThat(observed.get("app2").problem())
+        .startsWith("Kinde refused to issue a token to application app2 (unauthorized_client");
+    assertThat(observed.get("spa1").problem())
+        .isEqualTo(
+            "application spa1 is a spa application, not m2m; only an M2M application's token"
+                + " carries its properties");
+    assertThat(observed.get("gone").problem())
+        .isEqualTo("application gone does not exist in " + fake.domain());
+    assertThat(String.join("\n", trace))
+        .doesNotContain(fake.clientSecret("app1"))
+        .doesNotContain(fake.managementClientSecret());
+  }
+
+  @Test
+  void aProblemOfTheManagementApplicationEndsTheObservation() {
+    fake.addApplication("app1", "billing", "m2m");
+    fake.addApplication("app2", "scorer", "m2m");
+    Set<String> scopes = new HashSet<>(FakeKinde.ALL_SCOPES);
+    scopes.remove("read:applications");
+    fake.grantScopes(scopes);
+
+    assertThatThrownBy(() -> target().observeEach(List.of("app1", "app2"), Map.of()))
+        .isInstanceOf(TargetException.class)
+        .hasMessageContaining("lacks the scope read:applications");
+  }
+
+  @Test
+  void checksATokenWithTheDomainAloneAndNeedsCredentialsForAnythingElse() {
+    fake.addProperty("region", "Region", "Tenancy", false);
+    fake.addApplication("app1", "billing", "m2m").setValue("app1", "region", "us");
+    fake.toggleClaim("app1", "region", true);
+    String token =
+        new KindeClient(
+                fake.settings(1000, 1), null, new SimulatedTime().timing(), RetryPolicy.DEFAULT)
+            .mintApplicationToken("app1", new Secret(fake.clientSecret("app1")), null)
+            .value();
+    fake.resetCounts();
+    KindeTarget keysOnly =
+        KindeTarget.open(
+            KindeSettings.withoutCredentials(
+                Map.of(KindeSettings.DOMAIN_VARIABLE, fake.domain()), KindeSettings.Overrides.NONE),
+            trace::add);
+
+    TokenClaims claims = keysOnly.verifyToken(token, "app1", null);
+
+    assertThat(claims.applicationProperties()).containsEntry("region", Optional.of("us"));
+    assertThat(fake.count("jwks")).isEqualTo(1);
+    assertThat(fake.count("token")).isZero();
+    assertThatThrownBy(() -> keysOnly.read(Set.of("app1")))
+        .isInstanceOf(TargetException.class)
+        .hasMessageContaining("KINDE_MANAGEMENT_CLIENT_ID and KINDE_MANAGEMENT_CLIENT_SECRET");
+    assertThat(fake.apiRequests()).isZero();
+  }
 }
