@@ -1,0 +1,162 @@
+package dev.kindeprops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindeprops.e2e.KindeProps.Run;
+import dev.kindeprops.json.Json;
+import dev.kindeprops.target.file.StateFile;
+import dev.kindeprops.target.kinde.FakeKinde;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code export} and {@code drift} against a Kinde-compatible server on loopback ({@link
+ * FakeKinde}): adopting a tenant (export, then plan shows nothing), snapshots for offline plans and
+ * as drift baselines, and drift after a change in the dashboard. Everything printed or saved is
+ * scanned for secrets after each test.
+ */
+class KindeExportDriftEndToEndTest {
+  static final String QUICKSTART = KindeEndToEndTest.QUICKSTART;
+  static final Path QUICKSTART_STATE = KindeEndToEndTest.QUICKSTART_STATE;
+  static final String BILLING = KindeEndToEndTest.BILLING;
+
+  @TempDir Path dir;
+
+  private final FakeKinde fake = FakeKinde.start();
+  private final KindeProps kp = new KindeProps(fake);
+
+  @AfterEach
+  void noSecretShowedAnywhere() {
+    try {
+      kp.assertNoSecretShowed();
+    } finally {
+      fake.close();
+    }
+  }
+
+  private void seedQuickstart() throws IOException {
+    String state = Files.readString(QUICKSTART_STATE);
+    fake.seedFromState(state);
+    kp.applicationsOf(state);
+  }
+
+  @Test
+  void exportThenPlanShowsNoChangesWhereKindeHidesTypesAndCategories() throws IOException {
+    seedQuickstart();
+    Path out = dir.resolve("kinde");
+
+    Run export = kp.fast("export", "-o", out.toString());
+
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(export.out())
+        .contains("Exported 4 properties and 4 M2M applications from kinde:" + fake.domain())
+        .contains("Check the types and categories marked '# assumed'")
+        .contains("No claims were exported: Kinde does not show token toggles.");
+    String properties = kp.keep(out.resolve("properties.yaml"));
+    assertThat(properties)
+        .contains("    type: single_line_text  # assumed\n")
+        // The first category by name, so the plan creates none.
+        .contains("    category: AI  # assumed\n")
+        .contains("Kinde does not show a property's type or category.");
+    String applications = kp.keep(out.resolve("applications.yaml"));
+    assertThat(applications)
+        .contains("Kinde does not show which properties each M2M token carries")
+        .doesNotContain("claims: [");
+    // Every M2M application's values were read: one request each, after one listing for ids.
+    assertThat(fake.count("getApplicationPropertyValues")).isEqualTo(4);
+
+    Run plan = kp.fast("plan", "-f", out.toString(), "--detailed-exitcode", "--no-color");
+
+    assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
+    assertThat(plan.out()).endsWith("No changes. The live state matches the manifests.\n");
+  }
+
+  @Test
+  void exportThenPlanShowsNoChangesWhereKindeShowsTypesAndCategories() throws IOException {
+    seedQuickstart();
+    fake.listShowsTypeAndCategory(true);
+    Path out = dir.resolve("kinde");
+
+    Run export = kp.fast("export", "-o", out.toString());
+
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(kp.keep(out.resolve("properties.yaml")))
+        .doesNotContain("# assumed")
+        .contains("  legacy_flag:\n")
+        .contains("    category: Tenancy\n");
+    Run plan = kp.fast("plan", "-f", out.toString(), "--detailed-exitcode");
+    assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
+  }
+
+  @Test
+  void aSnapshotTakenWithTheManifestsPlansOfflineAsKindeDoes() throws IOException {
+    seedQuickstart();
+    Path snapshot = dir.resolve("snapshot.json");
+
+    Run export = kp.fast("export", "--state-out", snapshot.toString(), "-f", QUICKSTART);
+
+    assertThat(export.code()).as(export.err()).isZero();
+    kp.keep(snapshot);
+    // The manifests fill in what Kinde hides: billing_notes is not live, the rest is as declared.
+    var document = new StateFile(snapshot).read();
+    assertThat(document.property("model_version").orElseThrow().categoryId())
+        .isEqualTo(document.categoryByName("AI").orElseThrow().id());
+    assertThat(document.application(BILLING).orElseThrow().claims())
+        .containsExactly("model_version", "region", "tier");
+
+    Run onKinde = kp.fast("plan", "-f", QUICKSTART, "--format", "json");
+    Run offline =
+        kp.run("plan", "-f", QUICKSTART, "--state", snapshot.toString(), "--format", "json");
+
+    // The same changes; the snapshot's "before" also shows the type and category it assumed.
+    assertThat(changes(offline.out())).isEqualTo(changes(onKinde.out())).hasSize(5);
+  }
+
+  /** Each change's address, action and desired side. */
+  private static List<String> changes(String planJson) {
+    JsonNode plan = Json.MAPPER.readTree(planJson);
+    return plan.get("changes")
+        .valueStream()
+        .map(c -> c.get("address") + " " + c.get("action") + " " + c.get("after"))
+        .toList();
+  }
+
+  @Test
+  void driftAfterADashboardChangeIsAttributedToTheLiveSide() throws IOException {
+    seedQuickstart();
+    Run apply = kp.fast("apply", "-f", QUICKSTART, "--auto-approve");
+    assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+    Path baseline = dir.resolve("baseline.json");
+    assertThat(kp.fast("export", "--state-out", baseline.toString(), "-f", QUICKSTART).code())
+        .isZero();
+    kp.keep(baseline);
+
+    Run clean = kp.fast("drift", "-f", QUICKSTART, "--baseline", baseline.toString());
+    assertThat(clean.code()).as(clean.out() + clean.err()).isZero();
+    assertThat(clean.out()).contains("No drift. The live state matches the manifests.");
+
+    // Someone moves billing-worker to au in the dashboard.
+    fake.setValue(BILLING, "region", "au");
+    Run drifted =
+        kp.fast("drift", "-f", QUICKSTART, "--baseline", baseline.toString(), "--format", "json");
+
+    assertThat(drifted.code()).isEqualTo(2);
+    JsonNode report = Json.MAPPER.readTree(drifted.out());
+    assertThat(report.get("target").asString()).isEqualTo("kinde:" + fake.domain());
+    assertThat(report.get("drifted")).hasSize(1);
+    JsonNode change = report.get("drifted").get(0);
+    assertThat(change.get("address").asString())
+        .isEqualTo("application.billing-worker.value.region");
+    assertThat(change.get("live").asString()).isEqualTo("au");
+    assertThat(change.get("manifests").asString()).isEqualTo("eu");
+    assertThat(change.get("moved").asString()).isEqualTo("live");
+    // Kinde cannot show the toggles, and the report says so.
+    assertThat(report.get("warnings").toString()).contains("could not be observed");
+  }
+}
