@@ -37,9 +37,10 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check whether the live state still matches the manifests: the changes plan would",
-      "show, reported as drift. Known drift listed in an ignore file does not count; with",
-      "a baseline snapshot, each change says whether the live side or the manifests moved."
+      "Report drift: where the live state no longer matches the manifests.",
+      "The changes plan would show, reported as drift. Known drift listed in an",
+      "ignore file does not count; with a baseline snapshot, each change says",
+      "whether the live side or the manifests moved."
     },
     footer = {
       "",
@@ -53,14 +54,15 @@ import picocli.CommandLine.TypeConversionException;
       "  json      the report as JSON (schemas/drift.schema.json)",
       "  markdown  for an issue or a job summary, under 60,000 characters",
       "  github    GitHub Actions annotations at the manifest lines, then the summary",
-      "With GITHUB_STEP_SUMMARY set, the markdown report is also appended to that file.",
+      "With GITHUB_STEP_SUMMARY set, the markdown report is also appended to it.",
       "",
       "Exit codes: 0 no drift, 2 drift, 1 error.",
       "",
       "Examples:",
       "  kinde-props drift -f examples/quickstart \\",
       "      --state examples/quickstart/kinde-state.json",
-      "  kinde-props drift -f kinde --ignore .kinde-props-ignore --baseline baseline.json",
+      "  kinde-props drift -f kinde --ignore .kinde-props-ignore \\",
+      "      --baseline baseline.json",
       "  kinde-props drift -f kinde --format markdown > drift.md"
     })
 final class DriftCommand implements Callable<Integer> {

@@ -33,26 +33,27 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Write manifests that declare the live state as it is, to adopt an existing tenant:",
-      "plan against the same target then shows no changes. With --state-out, also (or",
-      "only) snapshot the live state as a state file, for offline plans and as a drift",
-      "baseline."
+      "Write manifests that declare the live state, to adopt an existing tenant.",
+      "Plan against the same target then shows no changes. With --state-out, also",
+      "(or only) snapshot the live state as a state file, for plans without",
+      "credentials and as the baseline of drift."
     },
     footer = {
       "",
-      "Layout: properties.yaml (every property but Kinde's own kp_*), and applications.yaml",
-      "(every M2M application with its values and token toggles), or for more than 200",
-      "applications, applications/<first character>[-N].yaml. No profiles are invented.",
+      "Layout: properties.yaml (every property but Kinde's own kp_*) and",
+      "applications.yaml (every M2M application with its values and token toggles);",
+      "above 200 applications, applications/<first character>[-N].yaml instead.",
+      "No profiles are invented.",
       "",
-      "Kinde does not show property types, categories or token toggles: without -f they are",
-      "assumed (single_line_text, the first category by name, no toggles) and marked; with",
-      "-f, what those manifests declare is taken instead.",
+      "Kinde shows no property types, categories or token toggles: without -f they",
+      "are assumed (single_line_text, the first category by name, no toggles) and",
+      "marked; with -f, what those manifests declare is taken instead.",
       "",
       "Exit codes: 0 success, 1 error.",
       "",
       "Examples:",
       "  kinde-props export --state examples/quickstart/kinde-state.json -o kinde",
-      "  kinde-props export -o kinde                      # from Kinde (KINDE_DOMAIN, ...)",
+      "  kinde-props export -o kinde          # from Kinde: KINDE_DOMAIN and friends",
       "  kinde-props export --state-out baseline.json -f kinde"
     })
 final class ExportCommand implements Callable<Integer> {
