@@ -168,7 +168,8 @@ class WorkflowTest {
 
   @Test
   void planEditsItsEarlierComment() throws Exception {
-    gh.on("api --paginate repos/" + REPOSITORY + "/issues/7/comments", "4242\n")
+    // Should two marked comments exist, the first is edited.
+    gh.on("api --paginate repos/" + REPOSITORY + "/issues/7/comments", "4242\n4243\n")
         .on("api --method PATCH repos/" + REPOSITORY + "/issues/comments/4242", "{}");
 
     WorkflowRunner.Result result = run("plan.yml", pullRequest(false));
