@@ -9,12 +9,15 @@ import dev.kindeprops.target.Target;
 import dev.kindeprops.target.file.AtomicFile;
 import dev.kindeprops.target.file.StateDocument;
 import dev.kindeprops.target.file.StateFile;
+import dev.kindeprops.target.kinde.KindeTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -47,7 +50,8 @@ import picocli.CommandLine.Option;
       "",
       "Kinde shows no property types, categories or token toggles: without -f they",
       "are assumed (single_line_text, the first category by name, no toggles) and",
-      "marked; with -f, what those manifests declare is taken instead.",
+      "marked; with -f, what those manifests declare is taken instead. With",
+      "--observe-claims, the toggles are observed from freshly minted tokens.",
       "",
       "Exit codes: 0 success, 1 error.",
       "",
@@ -78,6 +82,22 @@ final class ExportCommand implements Callable<Integer> {
               + " credentials (--state FILE) and as drift --baseline.")
   Path stateOut;
 
+  @Option(
+      names = "--observe-claims",
+      description =
+          "On Kinde, observe each M2M application's token toggles by minting a token as it"
+              + " (as plan --observe-claims does), so that claims are exported too. Each token"
+              + " counts toward Kinde's M2M token usage.")
+  boolean observeClaims;
+
+  @Option(
+      names = "--audience",
+      paramLabel = "AUD",
+      description =
+          "The API audience to mint tokens for with --observe-claims, instead of each"
+              + " application's audience in the -f manifests (default: none).")
+  String audience;
+
   @ArgGroup(exclusive = false, heading = "Manifests that fill in what Kinde does not show:%n")
   ManifestOptions manifests;
 
@@ -101,6 +121,9 @@ final class ExportCommand implements Callable<Integer> {
     String targetName;
     try (Target source = target.open(console, common.verbose())) {
       live = source.read(source.m2mApplicationIds());
+      if (observeClaims && source instanceof KindeTarget kinde) {
+        live = kinde.withObservedClaims(live, audiences(live, declared));
+      }
       targetName = source.name();
     }
     CompletedState completed = CompletedState.of(live, declared);
@@ -196,6 +219,17 @@ final class ExportCommand implements Callable<Integer> {
                   + " the manifests' claims).");
     }
     console.out().flush();
+  }
+
+  /** By id: {@code --audience} for every application, else the manifests' own, else none. */
+  private Map<String, String> audiences(LiveState live, DesiredState declared) {
+    Map<String, String> audiences = new HashMap<>();
+    if (audience != null) {
+      live.applications().forEach(app -> audiences.put(app.id(), audience));
+    } else if (declared != null) {
+      audiences.putAll(Planning.audiences(declared, null));
+    }
+    return audiences;
   }
 
   /** Existing manifests would be read together with the export: refuse unless --force. */

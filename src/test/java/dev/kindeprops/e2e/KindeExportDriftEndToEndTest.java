@@ -4,12 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.e2e.KindeProps.Run;
 import dev.kindeprops.json.Json;
+import dev.kindeprops.manifest.PropertyType;
+import dev.kindeprops.target.LiveApplication;
+import dev.kindeprops.target.LiveCategory;
+import dev.kindeprops.target.LiveProperty;
+import dev.kindeprops.target.file.StateDocument;
 import dev.kindeprops.target.file.StateFile;
 import dev.kindeprops.target.kinde.FakeKinde;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +102,88 @@ class KindeExportDriftEndToEndTest {
         .contains("    category: Tenancy\n");
     Run plan = kp.fast("plan", "-f", out.toString(), "--detailed-exitcode");
     assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
+  }
+
+  @Test
+  void observedTogglesAreExportedAsClaims() throws IOException {
+    seedQuickstart();
+    Path out = dir.resolve("kinde");
+
+    Run export = kp.fast("export", "-o", out.toString(), "--observe-claims");
+
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(export.out()).doesNotContain("No claims were exported");
+    String applications = kp.keep(out.resolve("applications.yaml"));
+    assertThat(applications)
+        .contains(
+            "  billing-worker:\n"
+                + "    id: 3b0b5c6c8fcc464fab397f4969b5f482\n"
+                + "    values:\n"
+                + "      legacy_flag: \"on\"\n"
+                + "      model_version: v2\n"
+                + "      region: us\n"
+                + "      tier: pro\n"
+                + "    claims: [region, tier]\n")
+        .doesNotContain("Kinde does not show which properties");
+    // One token per M2M application, minted to observe it.
+    assertThat(fake.count("getApplication")).isEqualTo(4);
+
+    Run observed = kp.fast("plan", "-f", out.toString(), "--observe-claims", "--detailed-exitcode");
+    assertThat(observed.code()).as(observed.out() + observed.err()).isZero();
+    Run plain = kp.fast("plan", "-f", out.toString(), "--detailed-exitcode");
+    assertThat(plain.code()).as(plain.out() + plain.err()).isZero();
+  }
+
+  @Test
+  void aThousandApplicationTenantWithAwkwardNamesExportsToAnEmptyPlan() throws IOException {
+    Random random = new Random(1_000);
+    List<LiveApplication> apps = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      String id = String.format(Locale.ROOT, "%016x%016x", random.nextLong(), random.nextLong());
+      String name =
+          switch (i % 5) {
+            case 0 -> "Worker";
+            case 1 -> "Café Ops " + i;
+            case 2 -> "日本語 " + i;
+            case 3 -> "true";
+            default -> "Customer #" + i + ": \"quoted\"";
+          };
+      TreeMap<String, String> values = new TreeMap<>();
+      values.put("region", List.of("eu", "us", "yes", "443", "${env:X}").get(i % 5));
+      if (i % 7 == 0) {
+        values.put("notes", "line one\nline two");
+      }
+      apps.add(new LiveApplication(id, name, "m2m", values, new TreeSet<>()));
+    }
+    String state =
+        StateFile.format(
+            new StateDocument(
+                List.of(new LiveCategory("cat_1", "Tenancy: main")),
+                List.of(
+                    new LiveProperty(
+                        "p1",
+                        "region",
+                        "Region",
+                        "",
+                        PropertyType.SINGLE_LINE_TEXT,
+                        false,
+                        "cat_1"),
+                    new LiveProperty(
+                        "p2", "notes", "Notes", "", PropertyType.MULTI_LINE_TEXT, true, "cat_1")),
+                apps));
+    fake.seedFromState(state);
+    kp.applicationsOf(state);
+    Path out = dir.resolve("kinde");
+
+    Run export = kp.fast("export", "-o", out.toString());
+    Run plan = kp.fast("plan", "-f", out.toString(), "--detailed-exitcode", "--no-color");
+
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
+    assertThat(plan.out())
+        .endsWith("No changes. The live state matches the manifests.\n")
+        .doesNotContain("is named");
+    assertThat(Files.isDirectory(out.resolve("applications"))).isTrue();
   }
 
   @Test
