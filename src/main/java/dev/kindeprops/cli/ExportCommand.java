@@ -168,18 +168,13 @@ final class ExportCommand implements Callable<Integer> {
                   + output
                   + " reads too");
     }
-    LiveState live = completed.state();
-    long properties = live.properties().stream().filter(p -> !p.isKindeProperty()).count();
     console
         .out()
         .println(
             "Exported "
-                + count(properties, "property", "properties")
+                + count(export.properties(), "property", "properties")
                 + " and "
-                + count(
-                    live.applications().stream().filter(a -> a.isM2m()).count(),
-                    "M2M application",
-                    "M2M applications")
+                + count(export.applications(), "M2M application", "M2M applications")
                 + " from "
                 + targetName
                 + " to "

@@ -24,9 +24,12 @@ import java.util.regex.Pattern;
  * same state always gives the same bytes.
  *
  * @param files the files to write, properties first
+ * @param properties how many properties were exported
+ * @param applications how many applications were exported
  * @param warnings what could not be exported, one line each
  */
-public record ManifestExport(List<ExportedFile> files, List<String> warnings) {
+public record ManifestExport(
+    List<ExportedFile> files, int properties, int applications, List<String> warnings) {
   /** More applications than this go into a directory of files rather than one. */
   public static final int APPLICATIONS_PER_FILE = 200;
 
@@ -101,7 +104,7 @@ public record ManifestExport(List<ExportedFile> files, List<String> warnings) {
               applicationsFile(
                   completed, properties, group.getValue(), names, target, schema, up)));
     }
-    return new ManifestExport(files, warnings);
+    return new ManifestExport(files, properties.size(), applications.size(), warnings);
   }
 
   /** Applications by file: one file, or files by first character in chunks. */

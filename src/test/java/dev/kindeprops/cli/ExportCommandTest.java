@@ -313,6 +313,7 @@ class ExportCommandTest {
         .endsWith("No changes. The live state matches the manifests.\n")
         .doesNotContain("Warning:");
     Run export = run("export", "--state", state.toString(), "-o", dir.resolve("again").toString());
+    assertThat(export.out()).startsWith("Exported 3 properties and 7 M2M applications from ");
     assertThat(export.err())
         .isEqualTo(
             "warning: property \"Bad-Key\" is not exported: manifests need keys of a lower-case"
