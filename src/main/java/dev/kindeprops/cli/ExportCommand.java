@@ -107,6 +107,9 @@ final class ExportCommand implements Callable<Integer> {
     this.console = console;
   }
 
+  /** The schema copy's name, when the output has no {@code schemas/} above it. */
+  static final String SCHEMA_COPY = "kinde-props.schema.json";
+
   @Override
   public Integer call() {
     if (output == null && stateOut == null) {
@@ -137,7 +140,7 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private void writeManifests(CompletedState completed, String targetName) {
-    ManifestExport export = ManifestExport.of(completed, targetName, schemaReference(output));
+    ManifestExport export = ManifestExport.of(completed, targetName, schemaReference());
     export.warnings().forEach(w -> console.err().println("warning: " + w));
     Set<Path> written = new TreeSet<>();
     for (ExportedFile file : export.files()) {
@@ -267,10 +270,11 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /**
-   * The manifest schema for editors: relative to the output directory when a {@code
-   * schemas/kinde-props.schema.json} sits in it or a directory above, else the published URL.
+   * The manifest schema for editors: the path from the output directory to {@code
+   * schemas/kinde-props.schema.json} when that file sits in it or a directory above (a checkout of
+   * kinde-props, or a repository that keeps a copy); else a copy written beside the manifests.
    */
-  static String schemaReference(Path output) {
+  private String schemaReference() {
     Path directory = output.toAbsolutePath().normalize();
     for (Path at = directory; at != null; at = at.getParent()) {
       Path schema = at.resolve("schemas/kinde-props.schema.json");
@@ -278,7 +282,14 @@ final class ExportCommand implements Callable<Integer> {
         return directory.relativize(schema).toString().replace('\\', '/');
       }
     }
-    return ManifestExport.SCHEMA_URL;
+    Path copy = output.resolve(SCHEMA_COPY);
+    try {
+      Files.createDirectories(output);
+      AtomicFile.write(copy, SchemaCommand.manifestSchema().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserException("cannot write " + copy + ": " + e.getMessage());
+    }
+    return SCHEMA_COPY;
   }
 
   private static String count(long n, String one, String many) {

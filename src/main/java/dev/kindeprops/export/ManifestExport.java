@@ -33,9 +33,6 @@ public record ManifestExport(
   /** More applications than this go into a directory of files rather than one. */
   public static final int APPLICATIONS_PER_FILE = 200;
 
-  /** Where editors find the manifest schema when no copy is near the output. */
-  public static final String SCHEMA_URL = "https://kinde-props.dev/schemas/kinde-props.schema.json";
-
   private static final Pattern PROPERTY_KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern APPLICATION_ID = Pattern.compile("[0-9a-f]{32}");
 

@@ -67,10 +67,11 @@ class ExportCommandTest {
     assertThat(plan.code()).as(plan.out() + plan.err()).isEqualTo(ExitCode.OK);
     assertThat(plan.out()).endsWith("No changes. The live state matches the manifests.\n");
     Map<String, String> files = files(out);
-    assertThat(files).containsOnlyKeys("applications.yaml", "properties.yaml");
+    assertThat(files)
+        .containsOnlyKeys("applications.yaml", "properties.yaml", "kinde-props.schema.json");
+    assertThat(files.get("kinde-props.schema.json")).isEqualTo(SchemaCommand.manifestSchema());
     assertThat(files.get("properties.yaml"))
-        .startsWith(
-            "# yaml-language-server: $schema=https://kinde-props.dev/schemas/kinde-props.schema.json\n")
+        .startsWith("# yaml-language-server: $schema=kinde-props.schema.json\n")
         .contains("version: 1\nproperties:\n  legacy_flag:\n    name: Legacy flag\n")
         .contains(
             "  model_version:\n"
@@ -246,9 +247,12 @@ class ExportCommandTest {
     assertThat(plan.out()).endsWith("No changes. The live state matches the manifests.\n");
     assertThat(plan.out()).doesNotContain("Warning:");
     Map<String, String> files = files(out);
+    files.remove(ExportCommand.SCHEMA_COPY);
     assertThat(files.keySet())
         .contains("properties.yaml", "applications/w-1.yaml", "applications/w-2.yaml")
         .allMatch(f -> f.equals("properties.yaml") || f.startsWith("applications/"));
+    assertThat(files.get("applications/w-1.yaml"))
+        .startsWith("# yaml-language-server: $schema=../kinde-props.schema.json\n");
     assertThat(files.values())
         .allMatch(text -> text.startsWith("# yaml-language-server: $schema="));
     // 250 applications named "worker" are told apart by the start of their ids.
