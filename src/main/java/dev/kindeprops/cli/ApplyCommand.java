@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Carry out a saved plan exactly, or plan from manifests (-f) and carry that out.",
+      "Carry out a saved plan exactly, or plan and carry out.",
+      "With PLAN: applies the plan saved by plan --out, with no question.",
       "A saved plan is refused when the live state, the manifests or the kinde-props",
       "version changed since it was made. With -f the plan is shown first and carried",
       "out once confirmed with 'yes' (--auto-approve confirms without asking)."
@@ -45,9 +46,9 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Deletes and replaces (property deletes and type changes, value unsets, claim",
-      "toggles turned off) need --allow-delete; without it apply refuses the plan before",
-      "the first change. Claim toggles that the target cannot make (Kinde) are listed at",
-      "the end as manual steps for the dashboard.",
+      "toggles turned off) need --allow-delete; without it apply refuses the plan",
+      "before the first change. Claim toggles that the target cannot make (Kinde) are",
+      "listed at the end as manual steps for the dashboard.",
       "",
       "Exit codes: 0 every change made; 1 error, refusal (stale plan, no confirmation,",
       "deletes without --allow-delete) or a failed change.",

@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Print the application_properties claim each managed application's M2M token",
-      "will carry, as JSON: one object per application. Offline from the manifests",
-      "alone; with --state, also the live toggles of properties the manifests do not",
-      "manage (they stay in the token)."
+      "Print the token claims each application will carry, as JSON.",
+      "One application_properties object per managed application, offline from the",
+      "manifests alone; with --state, also the live toggles of properties the",
+      "manifests do not manage (they stay in the token)."
     },
     footer = {
       "",

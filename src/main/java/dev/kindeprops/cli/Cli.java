@@ -17,16 +17,22 @@ public final class Cli {
 
   /** Runs kinde-props with these arguments and returns the exit code. */
   public static int run(Console console, String... args) {
+    CommandLine commandLine = commandLine(console);
+    int code = commandLine.execute(args);
+    console.out().flush();
+    console.err().flush();
+    return code;
+  }
+
+  /** The command line of one run, with its output and failures wired to the console. */
+  static CommandLine commandLine(Console console) {
     CommandLine commandLine = new CommandLine(KindePropsCommand.class, factory(console));
     commandLine.setOut(new PrintWriter(console.out(), true));
     commandLine.setErr(new PrintWriter(console.err(), true));
     commandLine.setParameterExceptionHandler(Cli::onBadArguments);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> onFailure(console, exception, parseResult));
-    int code = commandLine.execute(args);
-    console.out().flush();
-    console.err().flush();
-    return code;
+    return commandLine;
   }
 
   /** Commands take the run's {@link Console} through their constructor. */

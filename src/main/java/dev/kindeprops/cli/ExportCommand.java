@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Write manifests that declare the live state, to adopt an existing tenant.",
+      "Write manifests for the live state, to adopt an existing tenant.",
       "Plan against the same target then shows no changes. With --state-out, also",
       "(or only) snapshot the live state as a state file, for plans without",
       "credentials and as the baseline of drift."

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     versionProvider = KindePropsCommand.VersionProvider.class,
     description = {
       "Keep Kinde application properties, their values and M2M token claims in git:",
-      "validate manifests, plan against the live state, apply reviewed plans, detect drift."
+      "validate manifests, plan against the live state, apply reviewed plans, and",
+      "detect drift."
     },
     subcommands = {
       ValidateCommand.class,
@@ -27,9 +28,13 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 success (nothing differs), 1 error, 2 changes, drift or claim mismatches.",
-      "Targets: --state FILE (a local state file), or KINDE_DOMAIN, KINDE_MANAGEMENT_CLIENT_ID and",
-      "KINDE_MANAGEMENT_CLIENT_SECRET in the environment (the Kinde Management API)."
+      "Exit codes: 0 success (nothing differs), 1 error,",
+      "            2 changes, drift or claim mismatches.",
+      "Targets:    --state FILE (a local state file), or the Kinde Management API",
+      "            with KINDE_DOMAIN, KINDE_MANAGEMENT_CLIENT_ID and",
+      "            KINDE_MANAGEMENT_CLIENT_SECRET in the environment.",
+      "",
+      "Run 'kinde-props COMMAND --help' for a command's options and examples."
     })
 final class KindePropsCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -27,8 +27,9 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Compare the manifests with the live state and show the changes apply would",
-      "make, with the M2M token claims each application will receive. Changes nothing."
+      "Show the changes apply would make and the token claims they produce.",
+      "Compares the manifests with the live state and shows the M2M token claims each",
+      "application will receive. Changes nothing."
     },
     footer = {
       "",

@@ -17,8 +17,9 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check manifests offline: YAML syntax, the schema, variables, and every rule",
-      "between properties, profiles and applications. Reports all problems at once."
+      "Check manifests offline and report every problem at once.",
+      "Checks YAML syntax, the schema, variables, and every rule between properties,",
+      "profiles and applications."
     },
     footer = {
       "",

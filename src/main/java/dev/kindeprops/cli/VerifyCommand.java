@@ -44,8 +44,9 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check that each managed application's M2M token carries exactly the",
-      "application_properties claim the manifests expect.",
+      "Check that M2M tokens carry exactly the claims the manifests expect.",
+      "Compares each managed application's application_properties claim with the",
+      "expected one.",
       "",
       "On Kinde: mints a token as each application (its client secret is read",
       "through the API and kept in memory; each token counts toward Kinde's M2M",
