@@ -77,7 +77,13 @@ public final class PlanTextRenderer {
         + summary.delete()
         + " to delete"
         + (summary.manual() > 0 ? " (" + summary.manual() + " manual)" : "")
-        + ".";
+        + "."
+        + (needsAllowDelete(plan) ? " Apply needs --allow-delete." : "");
+  }
+
+  /** Whether apply will refuse the plan without {@code --allow-delete}: any delete or replace. */
+  private static boolean needsAllowDelete(Plan plan) {
+    return plan.changes().stream().anyMatch(c -> !c.manual() && c.action().isDestructive());
   }
 
   private void legend() {
