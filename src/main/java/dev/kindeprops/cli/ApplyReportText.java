@@ -6,6 +6,7 @@ import dev.kindeprops.apply.Outcome;
 import dev.kindeprops.plan.Action;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Kind;
+import dev.kindeprops.target.Dashboard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,6 @@ import java.util.Set;
  * a sensitive value should a target's message repeat it.
  */
 final class ApplyReportText {
-  /** Where a person toggles an application's M2M token claims in the Kinde dashboard. */
-  static final String CLAIM_TOGGLE_PATH =
-      "Applications > %s > Tokens > Customize M2M token > Properties";
-
   /** Addresses of changes not started listed before the rest are only counted. */
   private static final int MAX_LISTED = 10;
 
@@ -123,7 +120,7 @@ final class ApplyReportText {
           List<String> on = new ArrayList<>();
           List<String> off = new ArrayList<>();
           changes.forEach(c -> (c.action() == Action.CREATE ? on : off).add(c.key()));
-          out.append("  [ ] ").append(String.format(CLAIM_TOGGLE_PATH, name)).append(':');
+          out.append("  [ ] ").append(Dashboard.claimTogglePath(name)).append(':');
           if (!on.isEmpty()) {
             out.append(" turn on ").append(String.join(", ", on));
           }

@@ -6,6 +6,7 @@ import dev.kindeprops.plan.ClaimValue;
 import dev.kindeprops.plan.Kind;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.Warning;
+import dev.kindeprops.target.Dashboard;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -215,9 +216,9 @@ public final class PlanMarkdownRenderer {
     StringBuilder out =
         new StringBuilder(
             "#### Manual steps\n\nKinde's Management API cannot toggle token claims. In the Kinde"
-                + " dashboard, open **Applications** > the application > **Tokens** > **Token"
-                + " customization**, choose **Customize** on the M2M token card, toggle, and"
-                + " save:\n\n");
+                + " dashboard, open "
+                + code(Dashboard.claimTogglePath("<application>"))
+                + ", toggle, and save:\n\n");
     List<String> items = new ArrayList<>();
     toggles.forEach(
         (name, changes) -> {

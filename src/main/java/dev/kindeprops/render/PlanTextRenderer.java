@@ -6,6 +6,7 @@ import dev.kindeprops.plan.Kind;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.Summary;
 import dev.kindeprops.plan.Warning;
+import dev.kindeprops.target.Dashboard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -223,8 +224,8 @@ public final class PlanTextRenderer {
       return;
     }
     line(style.bold("Manual steps") + " (Kinde's Management API cannot toggle token claims):");
-    line("  In the Kinde dashboard, open Applications > the application > Tokens > Token");
-    line("  customization, choose Customize on the M2M token card, toggle, and save:");
+    line("  In the Kinde dashboard, open " + Dashboard.claimTogglePath("<application>") + ",");
+    line("  toggle, and save:");
     toggles.forEach(
         (name, changes) -> {
           List<String> on = new ArrayList<>();

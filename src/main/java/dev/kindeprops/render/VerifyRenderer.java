@@ -98,7 +98,7 @@ public final class VerifyRenderer {
                 """
                 To fix a mismatch, switch missing properties on and unexpected ones off in the
                 Kinde dashboard (only non-private properties reach a token) under
-                  Applications > (application) > Tokens > Customize M2M token > Properties
+                  Applications > <application> > Tokens > Customize M2M token > Properties
                 and let `kinde-props apply` fix values and privacy.
                 """);
         case APPLY ->

@@ -443,7 +443,7 @@ class KindeEndToEndTest {
                 + "            different   api_token: expected (sensitive), actual (sensitive)\n"
                 + "mismatch  report-generator\n"
                 + "            unexpected  tier = {}\n")
-        .contains("  Applications > (application) > Tokens > Customize M2M token > Properties\n")
+        .contains("  Applications > <application> > Tokens > Customize M2M token > Properties\n")
         .endsWith("Verify: 0 ok, 2 mismatches, 0 errors.\n")
         .doesNotContain("tok-");
     assertThat(text.err()).contains("kinde: GET /.well-known/jwks -> 200");

@@ -2,6 +2,7 @@ package dev.kindeprops.target.kinde;
 
 import dev.kindeprops.manifest.PropertyType;
 import dev.kindeprops.target.ClaimSource;
+import dev.kindeprops.target.Dashboard;
 import dev.kindeprops.target.LiveApplication;
 import dev.kindeprops.target.LiveCategory;
 import dev.kindeprops.target.LiveProperty;
@@ -34,10 +35,6 @@ import java.util.function.Consumer;
  * token as each application ({@link #observeClaims}). Safe to use from several threads.
  */
 public final class KindeTarget implements Target {
-  /** Where a person toggles a property into an application's M2M token. */
-  public static final String CLAIM_TOGGLE_PATH =
-      "Applications > %s > Tokens > Customize M2M token > Properties";
-
   private final KindeClient client;
   private final TokenVerifier verifier;
   // What this target has read or created, so that operations can name things by key and name.
@@ -239,8 +236,7 @@ public final class KindeTarget implements Target {
     } else if (operation instanceof Operation.SetClaim claim) {
       throw new TargetException(
           "Kinde's Management API cannot toggle token claims: in the Kinde dashboard open "
-              + String.format(
-                  CLAIM_TOGGLE_PATH,
+              + Dashboard.claimTogglePath(
                   applicationNames.getOrDefault(claim.applicationId(), claim.applicationId()))
               + " and switch '"
               + claim.key()
