@@ -2,7 +2,7 @@ package dev.kindeprops.render;
 
 import dev.kindeprops.diag.Diagnostic;
 import dev.kindeprops.diag.SourceLocation;
-import dev.kindeprops.json.Json;
+import dev.kindeprops.json.PrettyJson;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.LoadResult;
 import java.util.List;
@@ -90,7 +90,7 @@ public final class DiagnosticRenderer {
           .put("applications", state.applications().size())
           .put("removed_properties", state.removedProperties().size());
     }
-    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    return PrettyJson.write(root);
   }
 
   /**
