@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -59,9 +60,9 @@ class KindeContractTest {
 
   @BeforeAll
   static void loadSpec() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isRegularFile(SPEC),
-        "Kinde's OpenAPI spec is not at " + SPEC.toAbsolutePath().normalize() + "; skipped");
+    if (!Files.isRegularFile(SPEC)) {
+      return;
+    }
     Object yaml =
         new Load(LoadSettings.builder().setCodePointLimit(20_000_000).build())
             .loadFromString(Files.readString(SPEC));
@@ -70,6 +71,14 @@ class KindeContractTest {
     schemas =
         SchemaRegistry.withDefaultDialect(
             Dialects.getOpenApi30(), builder -> builder.schemas(Map.of(SPEC_IRI, text)));
+  }
+
+  /** Each test reports itself skipped, not silently absent, where the spec is not there. */
+  @BeforeEach
+  void specIsThere() {
+    Assumptions.assumeTrue(
+        spec != null,
+        "Kinde's OpenAPI spec is not at " + SPEC.toAbsolutePath().normalize() + "; skipped");
   }
 
   @Test
