@@ -18,15 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code kinde-props drift}: the plan {@code plan} would show, reported as drift, with known drift
@@ -122,16 +119,9 @@ final class DriftCommand implements Callable<Integer> {
     GITHUB
   }
 
-  /** Accepts the lower-case names the help shows. */
-  static final class FormatConverter implements ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      try {
-        return Format.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(
-            "expected text, json, markdown or github, not '" + value + "'");
-      }
+  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
+    FormatConverter() {
+      super(Format.class);
     }
   }
 

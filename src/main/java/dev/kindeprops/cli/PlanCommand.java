@@ -10,13 +10,10 @@ import dev.kindeprops.target.file.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code kinde-props plan}: compares the manifests with the live state and shows the changes {@code
@@ -102,15 +99,9 @@ final class PlanCommand implements Callable<Integer> {
     MARKDOWN
   }
 
-  /** Accepts the lower-case names the help shows. */
-  static final class FormatConverter implements ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      try {
-        return Format.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("expected text, json or markdown, not '" + value + "'");
-      }
+  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
+    FormatConverter() {
+      super(Format.class);
     }
   }
 

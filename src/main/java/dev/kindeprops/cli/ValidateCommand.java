@@ -3,13 +3,10 @@ package dev.kindeprops.cli;
 import dev.kindeprops.manifest.LoadResult;
 import dev.kindeprops.render.DiagnosticRenderer;
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code kinde-props validate}: checks manifests offline and reports every problem at once. */
 @Command(
@@ -60,15 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
     GITHUB
   }
 
-  /** Accepts the lower-case names the help shows. */
-  static final class FormatConverter implements ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      try {
-        return Format.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("expected text, json or github, not '" + value + "'");
-      }
+  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
+    FormatConverter() {
+      super(Format.class);
     }
   }
 

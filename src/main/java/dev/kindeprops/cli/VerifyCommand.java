@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,10 +27,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code kinde-props verify}: the {@code application_properties} claim each managed application's
@@ -120,15 +117,9 @@ final class VerifyCommand implements Callable<Integer> {
     JSON
   }
 
-  /** Accepts the lower-case names the help shows. */
-  static final class FormatConverter implements ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      try {
-        return Format.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("expected text or json, not '" + value + "'");
-      }
+  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
+    FormatConverter() {
+      super(Format.class);
     }
   }
 
