@@ -1,7 +1,6 @@
 package dev.kindeprops.plan;
 
 import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveCategory;
 import dev.kindeprops.target.LiveProperty;
 import dev.kindeprops.target.LiveState;
 import java.util.ArrayList;
@@ -109,7 +108,7 @@ public final class Drift {
     }
     Map<?, ?> before = (Map<?, ?>) change.before();
     Map<?, ?> after = (Map<?, ?>) change.after();
-    Map<String, Object> known = fields(then, baseline);
+    Map<String, Object> known = baseline.fields(then);
     Map<String, Object> thenAtIssue = new LinkedHashMap<>();
     Map<String, Object> beforeAtIssue = new LinkedHashMap<>();
     Map<String, Object> afterAtIssue = new LinkedHashMap<>();
@@ -146,23 +145,5 @@ public final class Drift {
       return Attribution.LIVE;
     }
     return manifestsMoved ? Attribution.MANIFESTS : Attribution.UNKNOWN;
-  }
-
-  /** A baseline property under the plan's wire names, leaving out what the snapshot cannot tell. */
-  private static Map<String, Object> fields(LiveProperty property, LiveIndex baseline) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("key", property.key());
-    fields.put("name", property.name());
-    fields.put("description", property.description());
-    if (property.type() != null) {
-      fields.put("type", property.type().wireName());
-    }
-    LiveCategory category =
-        property.categoryId() == null ? null : baseline.categoriesById().get(property.categoryId());
-    if (category != null) {
-      fields.put("category", category.name());
-    }
-    fields.put("is_private", property.isPrivate());
-    return fields;
   }
 }

@@ -5,6 +5,7 @@ import dev.kindeprops.target.LiveCategory;
 import dev.kindeprops.target.LiveProperty;
 import dev.kindeprops.target.LiveState;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A live state looked up by key and id, so that planning stays linear in the tenant's size. */
@@ -27,5 +28,26 @@ record LiveIndex(
       byName.putIfAbsent(category.name(), category);
     }
     return new LiveIndex(state, properties, applications, byId, byName);
+  }
+
+  /**
+   * A live property under the plan's wire names, leaving out what the target cannot tell (Kinde
+   * shows no type or category).
+   */
+  Map<String, Object> fields(LiveProperty property) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("key", property.key());
+    fields.put("name", property.name());
+    fields.put("description", property.description());
+    if (property.type() != null) {
+      fields.put("type", property.type().wireName());
+    }
+    LiveCategory category =
+        property.categoryId() == null ? null : categoriesById.get(property.categoryId());
+    if (category != null) {
+      fields.put("category", category.name());
+    }
+    fields.put("is_private", property.isPrivate());
+    return fields;
   }
 }

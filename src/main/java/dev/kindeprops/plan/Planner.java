@@ -7,7 +7,6 @@ import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.manifest.PropertyDefinition;
 import dev.kindeprops.target.ClaimSource;
 import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveCategory;
 import dev.kindeprops.target.LiveProperty;
 import dev.kindeprops.target.LiveState;
 import dev.kindeprops.target.StateFingerprint;
@@ -174,7 +173,7 @@ public final class Planner {
             new Change(address, Kind.PROPERTY, Action.CREATE, null, key, null, after, false));
         continue;
       }
-      Map<String, Object> before = fields(liveProperty);
+      Map<String, Object> before = live.fields(liveProperty);
       if (liveProperty.type() != null && liveProperty.type() != property.type()) {
         recreated.add(key);
         add(
@@ -266,7 +265,7 @@ public final class Planner {
                 Action.DELETE,
                 null,
                 key,
-                fields(liveProperty),
+                live.fields(liveProperty),
                 null,
                 false));
       }
@@ -350,24 +349,6 @@ public final class Planner {
     fields.put("description", property.description());
     fields.put("type", property.type().wireName());
     fields.put("category", property.category());
-    fields.put("is_private", property.isPrivate());
-    return fields;
-  }
-
-  /** A live property under the same names, leaving out what the target cannot tell. */
-  private Map<String, Object> fields(LiveProperty property) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("key", property.key());
-    fields.put("name", property.name());
-    fields.put("description", property.description());
-    if (property.type() != null) {
-      fields.put("type", property.type().wireName());
-    }
-    LiveCategory category =
-        property.categoryId() == null ? null : live.categoriesById().get(property.categoryId());
-    if (category != null) {
-      fields.put("category", category.name());
-    }
     fields.put("is_private", property.isPrivate());
     return fields;
   }
