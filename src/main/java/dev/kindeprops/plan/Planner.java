@@ -76,7 +76,7 @@ public final class Planner {
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(live, "live");
     Planner planner = new Planner(desired, live);
-    List<Diagnostic> errors = planner.checkApplications();
+    List<Diagnostic> errors = planner.checkApplications(targetName);
     if (!errors.isEmpty()) {
       return new PlanResult(null, errors);
     }
@@ -112,7 +112,7 @@ public final class Planner {
   }
 
   /** Every listed application must be a live M2M application. */
-  private List<Diagnostic> checkApplications() {
+  private List<Diagnostic> checkApplications(String targetName) {
     List<Diagnostic> errors = new ArrayList<>();
     for (Application app : desired.applications().values()) {
       LiveApplication liveApp = live.applications().get(app.id());
@@ -120,7 +120,12 @@ public final class Planner {
         errors.add(
             Diagnostic.error(
                 app.location(),
-                "application " + app.name() + ": no live application has id " + app.id()));
+                "application "
+                    + app.name()
+                    + ": no live application has id "
+                    + app.id()
+                    + " in "
+                    + targetName));
       } else if (!liveApp.isM2m()) {
         errors.add(
             Diagnostic.error(
@@ -191,7 +196,7 @@ public final class Planner {
                     + " values of the listed ones again"));
         continue;
       }
-      if (differs(before, after)) {
+      if (differs(before, after) || movesToNewCategory(before, property)) {
         boolean publishes =
             liveProperty.isPrivate() && !property.isPrivate() && claimed.contains(key);
         add(
@@ -209,11 +214,34 @@ public final class Planner {
       for (String key : desired.properties().keySet()) {
         boolean gone = recreated.contains(key);
         planValue(app, key, gone ? null : liveApp.values().get(key));
-        if (observed) {
+        if (observed && !gone && source == ClaimSource.OBSERVED && isPrivateLive(key)) {
+          warnHiddenToggle(app, key);
+        } else if (observed) {
           boolean liveClaim = !gone && liveApp.claims().contains(key);
           planClaim(app, key, liveClaim, source == ClaimSource.OBSERVED);
         }
       }
+    }
+  }
+
+  private boolean isPrivateLive(String key) {
+    LiveProperty property = live.properties().get(key);
+    return property != null && property.isPrivate();
+  }
+
+  /**
+   * A token never carries a private property, so an observed token cannot tell whether its toggle
+   * is on: rather than plan a toggle that may be made already, say how to check it after apply.
+   */
+  private void warnHiddenToggle(Application app, String key) {
+    if (app.claims().contains(key)) {
+      warnings.add(
+          new Warning(
+              "application." + app.name() + ".claim." + key,
+              "the token cannot show this toggle while '"
+                  + key
+                  + "' is private; once apply makes it public, check it with `kinde-props"
+                  + " verify`"));
     }
   }
 
@@ -351,6 +379,15 @@ public final class Planner {
     fields.put("category", property.category());
     fields.put("is_private", property.isPrivate());
     return fields;
+  }
+
+  /**
+   * Where the target does not show a property's category (Kinde), a change can still be seen when
+   * the declared category does not exist yet: the property cannot be in it.
+   */
+  private boolean movesToNewCategory(Map<String, Object> before, PropertyDefinition property) {
+    return !before.containsKey("category")
+        && !live.categoriesByName().containsKey(property.category());
   }
 
   /** Whether a field the live side knows differs from the desired one. */

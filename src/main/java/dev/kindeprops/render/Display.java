@@ -3,11 +3,21 @@ package dev.kindeprops.render;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.plan.ClaimValue;
 import dev.kindeprops.plan.Plan;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** How values read in human output: quoted like JSON, sensitive ones masked. */
 final class Display {
   static final String SENSITIVE = "(sensitive)";
+
+  /** A property's fields, in the order output shows them. */
+  static final List<String> PROPERTY_FIELDS =
+      List.of("name", "description", "type", "category", "is_private");
+
+  /** What a field the target does not show reads as (Kinde shows no property category). */
+  static final String NOT_SHOWN = "(not shown)";
 
   private Display() {}
 
@@ -40,5 +50,29 @@ final class Display {
       return String.join(", ", names);
     }
     return String.join(", ", names.subList(0, max)) + " and " + (names.size() - max) + " more";
+  }
+
+  /** A property field's value: strings quoted like JSON, booleans as they are. */
+  static String field(Object value) {
+    return value instanceof String text ? quote(text) : String.valueOf(value);
+  }
+
+  /**
+   * The fields a property update or replace changes, as {@code {field, before, after}} in output
+   * order: each field the target shows that differs, and the category where the target does not
+   * show it, since apply writes it all the same.
+   */
+  static List<String[]> changedFields(Map<?, ?> before, Map<?, ?> after) {
+    List<String[]> changed = new ArrayList<>();
+    for (String field : PROPERTY_FIELDS) {
+      if (before.containsKey(field)) {
+        if (!Objects.equals(before.get(field), after.get(field))) {
+          changed.add(new String[] {field, field(before.get(field)), field(after.get(field))});
+        }
+      } else if (field.equals("category") && after.containsKey(field)) {
+        changed.add(new String[] {field, NOT_SHOWN, field(after.get(field))});
+      }
+    }
+    return changed;
   }
 }

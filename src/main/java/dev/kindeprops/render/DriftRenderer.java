@@ -42,9 +42,6 @@ public final class DriftRenderer {
   /** Room kept in markdown for the parts after the tables. */
   private static final int TAIL_ROOM = 12_000;
 
-  private static final List<String> PROPERTY_FIELDS =
-      List.of("name", "description", "type", "category", "is_private");
-
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private DriftRenderer() {}
@@ -113,14 +110,11 @@ public final class DriftRenderer {
         if (other == null) {
           yield live ? "present" : "declared";
         }
-        Map<?, ?> fields = (Map<?, ?>) mine;
-        Map<?, ?> others = (Map<?, ?>) other;
-        Map<?, ?> known = live ? fields : others;
+        Map<?, ?> before = (Map<?, ?>) (live ? mine : other);
+        Map<?, ?> after = (Map<?, ?>) (live ? other : mine);
         List<String> parts = new ArrayList<>();
-        for (String field : PROPERTY_FIELDS) {
-          if (known.containsKey(field) && !Objects.equals(fields.get(field), others.get(field))) {
-            parts.add(field + " " + field(fields.get(field)));
-          }
+        for (String[] changed : Display.changedFields(before, after)) {
+          parts.add(changed[0] + " " + (live ? changed[1] : changed[2]));
         }
         yield String.join(", ", parts);
       }
@@ -137,10 +131,6 @@ public final class DriftRenderer {
 
   private static String symbol(Change change) {
     return change.manual() ? "!" : change.action().symbol();
-  }
-
-  private static String field(Object value) {
-    return value instanceof String text ? Display.quote(text) : String.valueOf(value);
   }
 
   private static String describe(Plan plan, Change change) {

@@ -38,9 +38,6 @@ public final class PlanMarkdownRenderer {
   /** Lines of a list (warnings, names) shown before the rest are only counted. */
   private static final int MAX_ITEMS = 50;
 
-  private static final List<String> PROPERTY_FIELDS =
-      List.of("name", "description", "type", "category", "is_private");
-
   private final Plan plan;
   private final int limit;
 
@@ -289,10 +286,8 @@ public final class PlanMarkdownRenderer {
         case DELETE -> lines.add(head + ": " + describe(before) + " (apply needs --allow-delete)");
         case UPDATE, REPLACE -> {
           List<String> fields = new ArrayList<>();
-          for (String field : PROPERTY_FIELDS) {
-            if (before.containsKey(field) && !Objects.equals(before.get(field), after.get(field))) {
-              fields.add(field + " " + field(before.get(field)) + " -> " + field(after.get(field)));
-            }
+          for (String[] changed : Display.changedFields(before, after)) {
+            fields.add(changed[0] + " " + changed[1] + " -> " + changed[2]);
           }
           String replaced =
               change.action() == Action.REPLACE ? " (replaced; apply needs --allow-delete)" : "";
@@ -305,9 +300,9 @@ public final class PlanMarkdownRenderer {
 
   private static String describe(Map<?, ?> fields) {
     List<String> parts = new ArrayList<>();
-    for (String field : PROPERTY_FIELDS) {
+    for (String field : Display.PROPERTY_FIELDS) {
       if (fields.containsKey(field)) {
-        parts.add(field + " " + field(fields.get(field)));
+        parts.add(field + " " + Display.field(fields.get(field)));
       }
     }
     return String.join(", ", parts);
@@ -473,10 +468,6 @@ public final class PlanMarkdownRenderer {
     }
     String fence = "`".repeat(Math.max(3, longest + 1));
     return fence + "diff\n" + body + "\n" + fence + "\n";
-  }
-
-  private static String field(Object value) {
-    return value instanceof String text ? Display.quote(text) : String.valueOf(value);
   }
 
   /** Inline code that survives any content, tables included. */

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,9 +25,6 @@ import java.util.TreeMap;
 public final class PlanTextRenderer {
   /** Names listed in one line before the rest are only counted. */
   private static final int MAX_NAMES = 10;
-
-  private static final List<String> PROPERTY_FIELDS =
-      List.of("name", "description", "type", "category", "is_private");
 
   private final Plan plan;
   private final Style style;
@@ -150,25 +146,22 @@ public final class PlanTextRenderer {
     Map<?, ?> before = (Map<?, ?>) change.before();
     Map<?, ?> after = (Map<?, ?>) change.after();
     List<String[]> rows = new ArrayList<>();
-    for (String field : PROPERTY_FIELDS) {
-      switch (change.action()) {
-        case CREATE -> rows.add(new String[] {"+", field, field(after.get(field))});
-        case DELETE -> {
-          if (before.containsKey(field)) {
-            rows.add(new String[] {"-", field, field(before.get(field))});
-          }
-        }
-        case UPDATE, REPLACE -> {
-          if (before.containsKey(field) && !Objects.equals(before.get(field), after.get(field))) {
-            String forces =
-                change.action() == Action.REPLACE && field.equals("type")
-                    ? " " + style.red("# forces replacement")
-                    : "";
-            rows.add(
-                new String[] {
-                  "~", field, field(before.get(field)) + " -> " + field(after.get(field)) + forces
-                });
-          }
+    switch (change.action()) {
+      case CREATE ->
+          Display.PROPERTY_FIELDS.forEach(
+              field -> rows.add(new String[] {"+", field, Display.field(after.get(field))}));
+      case DELETE ->
+          Display.PROPERTY_FIELDS.stream()
+              .filter(before::containsKey)
+              .forEach(
+                  field -> rows.add(new String[] {"-", field, Display.field(before.get(field))}));
+      case UPDATE, REPLACE -> {
+        for (String[] changed : Display.changedFields(before, after)) {
+          String forces =
+              change.action() == Action.REPLACE && changed[0].equals("type")
+                  ? " " + style.red("# forces replacement")
+                  : "";
+          rows.add(new String[] {"~", changed[0], changed[1] + " -> " + changed[2] + forces});
         }
       }
     }
@@ -351,10 +344,6 @@ public final class PlanTextRenderer {
 
   private String value(Change change, Object value) {
     return Display.value(plan, change.key(), (String) value);
-  }
-
-  private static String field(Object value) {
-    return value instanceof String text ? Display.quote(text) : String.valueOf(value);
   }
 
   private static String name(Object category) {

@@ -162,7 +162,9 @@ class PlanCommandTest {
         .isEqualTo(
             file
                 + ":3:3: error: application ghost: no live application has id"
-                + " 0000000000000000000000000000dead\n"
+                + " 0000000000000000000000000000dead in file:"
+                + STATE
+                + "\n"
                 + file
                 + ":5:3: error: application portal: 36f675cc81e74ef5e8e25d940ed90475 is a reg"
                 + " application (customer-portal); kinde-props manages only m2m applications\n");

@@ -182,6 +182,32 @@ class PlannerTest {
   }
 
   @Test
+  void anObservedTokenCannotShowTheToggleOfAPrivatePropertySoItIsCheckedAfterApply() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("tier", "Tenancy")
+            .application("billing-worker", BILLING, Map.of("tier", "pro"), "tier")
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .privateProperty("tier", "Tenancy")
+            .m2m(BILLING, "billing-worker", Map.of("tier", "pro"))
+            .claimSource(ClaimSource.OBSERVED)
+            .build();
+
+    Plan plan = plan(desired, live);
+
+    assertThat(lines(plan)).containsExactly("~ property.tier");
+    assertThat(plan.warnings())
+        .containsExactly(
+            new Warning(
+                "application.billing-worker.claim.tier",
+                "the token cannot show this toggle while 'tier' is private; once apply makes it"
+                    + " public, check it with `kinde-props verify`"));
+  }
+
+  @Test
   void aClaimedPrivatePropertyBecomesPublicBeforeAnythingElse() {
     DesiredState desired =
         new DesiredBuilder()
@@ -318,7 +344,10 @@ class PlannerTest {
     assertThat(result.diagnostics())
         .containsExactly(
             Diagnostic.error(
-                billingAt, "application billing-worker: no live application has id " + BILLING),
+                billingAt,
+                "application billing-worker: no live application has id "
+                    + BILLING
+                    + " in file:state.json"),
             Diagnostic.error(
                 webAt,
                 "application web: spa1 is a spa application (Web); kinde-props manages only m2m"

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.manifest.PropertyDefinition;
+import dev.kindeprops.manifest.PropertyType;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanResult;
 import dev.kindeprops.plan.Planner;
 import dev.kindeprops.target.ClaimSource;
+import dev.kindeprops.target.LiveProperty;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -175,5 +179,70 @@ class PlanTextRendererTest {
 
             No changes. The live state matches the manifests.
             """);
+  }
+
+  /** Kinde shows no property category: what apply will write is shown, never hidden. */
+  static Plan planWithoutLiveCategories(String category, String description) {
+    return Planner.plan(
+            new DesiredBuilder()
+                .property(
+                    new PropertyDefinition(
+                        "region",
+                        "Region",
+                        description,
+                        PropertyType.SINGLE_LINE_TEXT,
+                        category,
+                        false,
+                        List.of(),
+                        null,
+                        false,
+                        null))
+                .build(),
+            new LiveBuilder()
+                .category("Tenancy")
+                .property(
+                    new LiveProperty("prop_region", "region", "Region", "", null, false, null))
+                .claimSource(ClaimSource.UNOBSERVED)
+                .build(),
+            "0.1.0",
+            "kinde:https://acme.kinde.com")
+        .plan();
+  }
+
+  @Test
+  void aCategoryTheTargetDoesNotShowIsNotAChangeByItself() {
+    assertThat(planWithoutLiveCategories("Tenancy", "").hasChanges()).isFalse();
+  }
+
+  @Test
+  void aMoveToACategoryThatDoesNotExistYetIsPlannedAndShown() {
+    String text = PlanTextRenderer.render(planWithoutLiveCategories("Geo", ""), false);
+
+    assertThat(text)
+        .contains("+ category \"Geo\"")
+        .contains(
+            """
+              ~ property "region" {
+                  ~ category = (not shown) -> "Geo"
+                }
+            """);
+  }
+
+  @Test
+  void anUpdateShowsTheCategoryItWritesWhereTheTargetDoesNotShowIt() {
+    String text = PlanTextRenderer.render(planWithoutLiveCategories("Tenancy", "Where"), false);
+
+    assertThat(text)
+        .contains(
+            """
+              ~ property "region" {
+                  ~ description = "" -> "Where"
+                  ~ category    = (not shown) -> "Tenancy"
+                }
+            """);
+    assertThat(PlanMarkdownRenderer.render(planWithoutLiveCategories("Tenancy", "Where")))
+        .contains(
+            "~ property \"region\": description \"\" -> \"Where\", category (not shown) ->"
+                + " \"Tenancy\"");
   }
 }
