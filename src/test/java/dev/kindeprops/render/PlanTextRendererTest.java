@@ -107,9 +107,11 @@ class PlanTextRendererTest {
         .contains("      ! claim.api_key: turn on (manual)\n")
         .contains("  ! manual step: a person makes it in the Kinde dashboard\n")
         .contains(
-            "  ! billing-worker (client id 3b0b5c6c8fcc464fab397f4969b5f482): turn on api_key,"
-                + " region\n")
-        .endsWith("Plan: 2 to create, 3 to update, 0 to replace, 0 to delete (2 manual).\n");
+            "  ! billing-worker (client id 3b0b5c6c8fcc464fab397f4969b5f482): turn on api_key\n")
+        .contains(
+            "Warning: application.billing-worker.claim.region: the token cannot show this toggle"
+                + " while 'region' is private")
+        .endsWith("Plan: 1 to create, 3 to update, 0 to replace, 0 to delete (1 manual).\n");
   }
 
   @Test
