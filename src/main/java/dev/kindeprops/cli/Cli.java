@@ -27,6 +27,12 @@ public final class Cli {
   /** The command line of one run, with its output and failures wired to the console. */
   static CommandLine commandLine(Console console) {
     CommandLine commandLine = new CommandLine(KindePropsCommand.class, factory(console));
+    // Every command answers --version, not only the top one.
+    commandLine
+        .getSubcommands()
+        .values()
+        .forEach(
+            sub -> sub.getCommandSpec().versionProvider(new KindePropsCommand.VersionProvider()));
     commandLine.setOut(new PrintWriter(console.out(), true));
     commandLine.setErr(new PrintWriter(console.err(), true));
     commandLine.setParameterExceptionHandler(Cli::onBadArguments);

@@ -117,6 +117,9 @@ final class ExportCommand implements Callable<Integer> {
           "give -o DIR for manifests, --state-out FILE for a snapshot, or both");
     }
     DesiredState declared = manifests == null ? null : manifests.load(console).state();
+    if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
+      throw new UserException("cannot export to " + output + ": it is a file, not a directory");
+    }
     if (output != null && !force) {
       refuseExistingManifests();
     }

@@ -132,7 +132,8 @@ final class PlanCommand implements Callable<Integer> {
               "Saved the plan to "
                   + out
                   + ". Apply exactly this plan with: kinde-props apply "
-                  + out);
+                  + out
+                  + (target.hasState() ? " --state " + target.state() : ""));
       console.err().flush();
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;

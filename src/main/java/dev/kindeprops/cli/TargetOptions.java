@@ -104,6 +104,11 @@ public final class TargetOptions {
     return state != null;
   }
 
+  /** {@code --state}, or null when not given. */
+  public Path state() {
+    return state;
+  }
+
   private boolean hasDomain(Console console) {
     return domain != null || console.env(DOMAIN_VARIABLE) != null;
   }

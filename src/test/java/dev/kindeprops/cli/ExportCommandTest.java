@@ -154,6 +154,18 @@ class ExportCommandTest {
   }
 
   @Test
+  void refusesAnOutputThatIsAFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
+
+    Run run = run("export", "--state", STATE, "-o", file.toString());
+
+    assertThat(run.code()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.err())
+        .isEqualTo("error: cannot export to " + file + ": it is a file, not a directory\n");
+    assertThat(Files.readString(file)).isEqualTo("keep me");
+  }
+
+  @Test
   void needsAnOutput() {
     Run run = run("export", "--state", STATE);
     assertThat(run.code()).isEqualTo(ExitCode.ERROR);

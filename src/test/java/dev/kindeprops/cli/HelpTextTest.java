@@ -2,6 +2,11 @@ package dev.kindeprops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.Version;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,5 +50,26 @@ class HelpTextTest {
               String summary = sub.getCommandSpec().usageMessage().description()[0];
               assertThat(summary).as(name).endsWith(".").hasSizeLessThanOrEqualTo(WIDTH - 12);
             });
+  }
+
+  @Test
+  void everyCommandAnswersVersion() {
+    for (String command : commandLine().getSubcommands().keySet()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Console console =
+          new Console(
+              new ByteArrayInputStream(new byte[0]),
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              System.err,
+              Map.of(),
+              false);
+
+      int code = Cli.run(console, command, "--version");
+
+      assertThat(code).as(command).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .as(command)
+          .isEqualTo("kinde-props " + Version.current() + "\n");
+    }
   }
 }

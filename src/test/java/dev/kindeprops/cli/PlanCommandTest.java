@@ -74,6 +74,8 @@ class PlanCommandTest {
                 + out
                 + ". Apply exactly this plan with: kinde-props apply "
                 + out
+                + " --state "
+                + STATE
                 + "\n");
     Plan plan = PlanCodec.read("plan.json", Files.readString(out));
     assertThat(plan.target()).isEqualTo("file:examples/quickstart/kinde-state.json");
@@ -90,7 +92,22 @@ class PlanCommandTest {
     Run run = run("plan", "-f", QUICKSTART, "--state", STATE, "--out", out.toString());
 
     assertThat(run.code()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.err()).startsWith("error: cannot save the plan to " + out + ": ");
+    assertThat(run.err())
+        .isEqualTo(
+            "error: cannot save the plan to "
+                + out
+                + ": directory "
+                + out.getParent()
+                + " does not exist\n");
+  }
+
+  @Test
+  void cannotSaveOverADirectory() {
+    Run run = run("plan", "-f", QUICKSTART, "--state", STATE, "--out", dir.toString());
+
+    assertThat(run.code()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.err())
+        .isEqualTo("error: cannot save the plan to " + dir + ": it is a directory\n");
   }
 
   @Test

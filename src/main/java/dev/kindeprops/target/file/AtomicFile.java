@@ -19,9 +19,22 @@ import java.util.Set;
 public final class AtomicFile {
   private AtomicFile() {}
 
+  /**
+   * @throws IOException when the file cannot be written; the message names the reason, never the
+   *     temporary file
+   */
   public static void write(Path file, byte[] content) throws IOException {
     Path target = file.toAbsolutePath();
     Path directory = target.getParent();
+    if (Files.isDirectory(target)) {
+      throw new IOException("it is a directory");
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new IOException("directory " + file.toAbsolutePath().getParent() + " does not exist");
+    }
+    if (!Files.isWritable(directory)) {
+      throw new IOException("directory " + directory + " is not writable");
+    }
     Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
