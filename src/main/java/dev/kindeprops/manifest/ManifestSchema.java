@@ -89,7 +89,7 @@ final class ManifestSchema {
       String schemaPath) {
     String subject = subject(path);
     return switch (keyword) {
-      case "type" -> typeMessage(error, subject, instance, raw);
+      case "type" -> typeMessage(error, subject, instance, isValue(path) ? null : raw);
       case "const" ->
           path.equals(List.of("version"))
               ? "'version' must be the number 1, not "
@@ -108,6 +108,15 @@ final class ManifestSchema {
     };
   }
 
+  /**
+   * Whether the path names a property value; its text is left out of messages, since whether the
+   * property is sensitive is only known once every file is read.
+   */
+  private static boolean isValue(List<Object> path) {
+    return path.size() >= 2 && "values".equals(path.get(path.size() - 2));
+  }
+
+  /** {@code raw} is the scalar's text as written, or null where it must not be shown. */
   private static String typeMessage(Error error, String subject, JsonNode instance, String raw) {
     Object[] arguments = error.getArguments();
     String expected = arguments != null && arguments.length > 1 ? arguments[1].toString() : "";
@@ -122,7 +131,17 @@ final class ManifestSchema {
     return switch (expected) {
       case "string" ->
           instance.isNumber() || instance.isBoolean()
-              ? "value " + raw + " for " + subject + " is " + found + "; quote it: \"" + raw + "\""
+              ? raw == null
+                  ? "the value for " + subject + " is " + found + "; quote it"
+                  : "value "
+                      + raw
+                      + " for "
+                      + subject
+                      + " is "
+                      + found
+                      + "; quote it: \""
+                      + raw
+                      + "\""
               : subject + " must be a string, not " + found;
       case "boolean" -> subject + " must be true or false, not " + describeValue(instance, raw);
       case "array" ->

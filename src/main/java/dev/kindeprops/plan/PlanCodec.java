@@ -138,7 +138,13 @@ public final class PlanCodec {
       throw new PlanFormatException(name + ": not a plan file: expected a JSON object");
     }
     JsonNode version = root.get("format_version");
-    if (version != null && version.isIntegralNumber() && version.asInt() != Plan.FORMAT_VERSION) {
+    if (version == null) {
+      throw new PlanFormatException(
+          name
+              + ": not a plan file (it has no format_version); save one with kinde-props plan"
+              + " --out");
+    }
+    if (version.isIntegralNumber() && version.asInt() != Plan.FORMAT_VERSION) {
       throw new PlanFormatException(
           name
               + ": plan format version "

@@ -276,7 +276,12 @@ class ApplyCommandTest {
 
     Run stateAsPlan = run("apply", state.toString(), "--state", state.toString());
     assertThat(stateAsPlan.code()).isEqualTo(ExitCode.ERROR);
-    assertThat(stateAsPlan.err()).startsWith("error: " + state + ": not a valid plan file:");
+    assertThat(stateAsPlan.err())
+        .isEqualTo(
+            "error: "
+                + state
+                + ": not a plan file (it has no format_version); save one with kinde-props plan"
+                + " --out\n");
 
     Path binary = Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
     assertThat(run("apply", binary.toString(), "--state", state.toString()).err())

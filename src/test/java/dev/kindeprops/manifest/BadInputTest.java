@@ -134,8 +134,7 @@ class BadInputTest {
                       port: 0443
                 """));
     assertThat(lines(load(dir)))
-        .containsExactly(
-            apps + ":6:13: error: value 0443 for 'port' is a number; quote it: \"0443\"");
+        .containsExactly(apps + ":6:13: error: the value for 'port' is a number; quote it");
   }
 
   @Test
@@ -149,8 +148,7 @@ class BadInputTest {
                 "profiles:\n  p:\n    values: {beta: true}\n"
                     + "applications:\n  w: {id: 3b0b5c6c8fcc464fab397f4969b5f482, profiles: [p]}\n"));
     assertThat(lines(load(dir)))
-        .containsExactly(
-            apps + ":4:20: error: value true for 'beta' is a boolean; quote it: \"true\"");
+        .containsExactly(apps + ":4:20: error: the value for 'beta' is a boolean; quote it");
   }
 
   @Test
@@ -632,7 +630,7 @@ class BadInputTest {
                 + ":3:1: error: YAML syntax error: expected the node content, but found"
                 + " '<stream end>' (while parsing a flow node that starts at line 3, column 1)",
             apps + ":5:22: error: value 'us' for 'region' is not allowed; allowed: eu",
-            apps + ":5:32: error: value 443 for 'port' is a number; quote it: \"443\"",
+            apps + ":5:32: error: the value for 'port' is a number; quote it",
             apps
                 + ":7:5: error: unknown field 'colour' in application 'worker' (allowed: id,"
                 + " profiles, values, claims, audience)");

@@ -234,7 +234,14 @@ public record KindeSettings(
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
-    if (host == null || uri.getRawUserInfo() != null) {
+    if (uri.getRawUserInfo() != null) {
+      // Never echo it: the part before '@' may be a password.
+      throw new TargetException(
+          DOMAIN_VARIABLE
+              + " must not hold a user name or password; give the domain alone, such as"
+              + " https://acme.kinde.com");
+    }
+    if (host == null) {
       throw new TargetException(
           DOMAIN_VARIABLE + " must be a URL such as https://acme.kinde.com, not '" + text + "'");
     }

@@ -79,7 +79,7 @@ class KindeSettingsTest {
     "ftp://acme.kinde.com, must start with https://",
     "https://acme.kinde.com/api, without a path",
     "https://acme.kinde.com?x=1, without a path",
-    "https://user@acme.kinde.com, must be a URL such as",
+    "https://user@acme.kinde.com, must not hold a user name or password",
     "'https://acme kinde', is not a valid URL",
   })
   void refusesDomainsThatAreNotAFullHttpsUrl(String raw, String message) {
@@ -87,6 +87,15 @@ class KindeSettingsTest {
         .isInstanceOf(TargetException.class)
         .hasMessageStartingWith("KINDE_DOMAIN")
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void neverEchoesAPasswordInTheDomain() {
+    assertThatThrownBy(() -> KindeSettings.normaliseDomain("https://ops:hunter2@acme.kinde.com"))
+        .isInstanceOf(TargetException.class)
+        .message()
+        .doesNotContain("hunter2")
+        .doesNotContain("ops");
   }
 
   @Test
