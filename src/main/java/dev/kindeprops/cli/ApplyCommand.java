@@ -80,6 +80,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
+  @Mixin ObserveClaimsOptions observe;
+
   @Option(
       names = "--auto-approve",
       description =
@@ -113,6 +115,11 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private int applySaved() {
+    if (observe.observeClaims) {
+      throw new UserException(
+          "--observe-claims goes with -f: a saved plan is applied as it was made (make it with"
+              + " kinde-props plan --observe-claims --out PLAN)");
+    }
     Plan plan = readPlan(planFile);
     String digest = null;
     if (manifests != null) {
@@ -133,7 +140,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     DesiredState desired = manifests.load(console).state();
     try (Target live = target.open(console, common.verbose())) {
-      Plan plan = Planning.plan(console, desired, live);
+      Plan plan = Planning.plan(console, desired, live, observe.audiences(desired));
       console.out().print(PlanTextRenderer.render(plan, common.color(console)));
       console.out().flush();
       if (!plan.hasChanges()) {

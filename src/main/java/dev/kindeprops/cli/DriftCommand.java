@@ -83,20 +83,7 @@ final class DriftCommand implements Callable<Integer> {
               + " tell whether the live side or the manifests moved.")
   Path baseline;
 
-  @Option(
-      names = "--observe-claims",
-      description =
-          "On Kinde, observe each managed application's M2M token toggles by minting a token as"
-              + " it (as plan --observe-claims does): toggle drift is then reported too.")
-  boolean observeClaims;
-
-  @Option(
-      names = "--audience",
-      paramLabel = "AUD",
-      description =
-          "The API audience to mint tokens for with --observe-claims, instead of each"
-              + " application's audience in the manifests.")
-  String audience;
+  @Mixin ObserveClaimsOptions observe;
 
   @Option(
       names = "--format",
@@ -131,9 +118,7 @@ final class DriftCommand implements Callable<Integer> {
     IgnoreFile rules = ignore == null ? IgnoreFile.none() : readIgnoreFile(ignore);
     Plan plan;
     try (Target live = target.open(console, common.verbose())) {
-      plan =
-          Planning.plan(
-              console, desired, live, observeClaims ? Planning.audiences(desired, audience) : null);
+      plan = Planning.plan(console, desired, live, observe.audiences(desired));
     }
     StateFile baselineFile = baseline == null ? null : new StateFile(baseline);
     LiveState snapshot = baselineFile == null ? null : readBaseline(plan);

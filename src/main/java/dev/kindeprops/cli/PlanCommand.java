@@ -70,22 +70,7 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit with 2 when the plan has changes (0 when it has none, 1 on error).")
   boolean detailedExitCode;
 
-  @Option(
-      names = "--observe-claims",
-      description =
-          "On Kinde, observe each managed application's M2M token toggles by minting a token as"
-              + " it (its secret is read through the API and kept in memory; each token counts"
-              + " toward Kinde's M2M token usage): toggle differences become manual steps. With"
-              + " --state the toggles are known already and this does nothing more.")
-  boolean observeClaims;
-
-  @Option(
-      names = "--audience",
-      paramLabel = "AUD",
-      description =
-          "The API audience to mint tokens for with --observe-claims, instead of each"
-              + " application's audience in the manifests.")
-  String audience;
+  @Mixin ObserveClaimsOptions observe;
 
   @Mixin CommonOptions common;
 
@@ -110,9 +95,7 @@ final class PlanCommand implements Callable<Integer> {
     DesiredState desired = manifests.load(console).state();
     Plan plan;
     try (Target live = target.open(console, common.verbose())) {
-      plan =
-          Planning.plan(
-              console, desired, live, observeClaims ? Planning.audiences(desired, audience) : null);
+      plan = Planning.plan(console, desired, live, observe.audiences(desired));
     }
     String rendered =
         switch (format) {

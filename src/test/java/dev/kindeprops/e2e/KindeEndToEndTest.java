@@ -414,6 +414,29 @@ class KindeEndToEndTest {
                 + ")\n");
   }
 
+  @Test
+  void applyFromManifestsObservesTogglesWhenAskedAndListsThemAsSteps() throws IOException {
+    String manifests = matchingTenant();
+    fake.toggleClaim(BILLING, "region", false);
+
+    Run unobserved = kp.fast("apply", "-f", manifests, "--auto-approve", "--no-color");
+    Run observed =
+        kp.fast("apply", "-f", manifests, "--auto-approve", "--observe-claims", "--no-color");
+    Run saved = kp.fast("apply", dir.resolve("none.json").toString(), "--observe-claims");
+
+    assertThat(unobserved.code()).isZero();
+    assertThat(unobserved.out()).doesNotContain("turn on region");
+    assertThat(observed.code()).isZero();
+    assertThat(observed.out())
+        .contains(
+            "  [ ] Applications > billing-worker > Tokens > Customize M2M token > Properties:"
+                + " turn on region (client id "
+                + BILLING
+                + ")\n");
+    assertThat(saved.code()).isEqualTo(1);
+    assertThat(saved.err()).startsWith("error: --observe-claims goes with -f");
+  }
+
   // ---- verify -----------------------------------------------------------------------------
 
   @Test

@@ -1,0 +1,30 @@
+package dev.kindeprops.cli;
+
+import dev.kindeprops.manifest.DesiredState;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options of commands that plan and can observe Kinde's claim toggles through tokens. */
+public final class ObserveClaimsOptions {
+  @Option(
+      names = "--observe-claims",
+      description =
+          "On Kinde, observe each managed application's M2M token toggles by minting a token as"
+              + " it (its secret is read through the API and kept in memory; each token counts"
+              + " toward Kinde's M2M token usage): toggle differences become manual steps. With"
+              + " --state the toggles are known already and this does nothing more.")
+  boolean observeClaims;
+
+  @Option(
+      names = "--audience",
+      paramLabel = "AUD",
+      description =
+          "The API audience to mint tokens for with --observe-claims, instead of each"
+              + " application's audience in the manifests.")
+  String audience;
+
+  /** The audience of each application's token by id, or null when not asked to observe. */
+  Map<String, String> audiences(DesiredState desired) {
+    return observeClaims ? Planning.audiences(desired, audience) : null;
+  }
+}
