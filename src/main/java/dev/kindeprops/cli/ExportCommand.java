@@ -126,7 +126,7 @@ final class ExportCommand implements Callable<Integer> {
     LiveState live;
     String targetName;
     try (Target source = target.open(console, common.verbose())) {
-      live = source.read(source.m2mApplicationIds());
+      live = source.readAllM2mApplications();
       if (observeClaims && source instanceof KindeTarget kinde) {
         live = kinde.withObservedClaims(live, audiences(live, declared));
       }

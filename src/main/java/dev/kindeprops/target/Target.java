@@ -20,12 +20,12 @@ public interface Target extends AutoCloseable {
   LiveState read(Set<String> applicationIds);
 
   /**
-   * The ids of every M2M application the target holds, so that all of them can be read ({@code
+   * Reads the live state as {@link #read} does, with every M2M application read in detail ({@code
    * export}).
    *
    * @throws TargetException when the target cannot be read
    */
-  Set<String> m2mApplicationIds();
+  LiveState readAllM2mApplications();
 
   /**
    * Carries out one operation, durably, before returning. Safe to call from several threads.

@@ -44,8 +44,8 @@ class FailingTarget implements Target {
   }
 
   @Override
-  public Set<String> m2mApplicationIds() {
-    return target.m2mApplicationIds();
+  public LiveState readAllM2mApplications() {
+    return target.readAllM2mApplications();
   }
 
   @Override

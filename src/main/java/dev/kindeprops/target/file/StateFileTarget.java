@@ -81,12 +81,12 @@ public final class StateFileTarget implements Target {
   }
 
   @Override
-  public Set<String> m2mApplicationIds() {
+  public LiveState readAllM2mApplications() {
     Set<String> ids = new TreeSet<>();
     file.read().applications().stream()
         .filter(LiveApplication::isM2m)
         .forEach(application -> ids.add(application.id()));
-    return ids;
+    return read(ids);
   }
 
   @Override

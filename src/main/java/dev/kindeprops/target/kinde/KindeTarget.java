@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A Kinde business as a target: reads application properties, categories and the named M2M
@@ -80,6 +80,17 @@ public final class KindeTarget implements Target {
    */
   @Override
   public LiveState read(Set<String> applicationIds) {
+    return read(app -> applicationIds.contains(app.id()));
+  }
+
+  /** Lists the applications once, reading those it wants as the list arrives. */
+  @Override
+  public LiveState readAllM2mApplications() {
+    return read(app -> "m2m".equals(app.type()));
+  }
+
+  /** Reads the live state, with the applications {@code wanted} accepts read in detail. */
+  private LiveState read(Predicate<Wire.Application> wanted) {
     ExecutorService pool = newPool();
     try {
       Future<List<Wire.Property>> properties = pool.submit(client::listProperties);
@@ -90,7 +101,8 @@ public final class KindeTarget implements Target {
           client.listApplications(
               page -> {
                 for (Wire.Application app : page) {
-                  if (applicationIds.contains(app.id())
+                  if (app.id() != null
+                      && wanted.test(app)
                       && "m2m".equals(app.type())
                       && !values.containsKey(app.id())) {
                     values.put(app.id(), pool.submit(valuesOf(app.id())));
@@ -104,7 +116,7 @@ public final class KindeTarget implements Target {
         if (app.id() == null) {
           continue;
         }
-        if (applicationIds.contains(app.id())) {
+        if (wanted.test(app)) {
           named.put(app.id(), app);
           applicationNames.put(app.id(), app.name() == null ? app.id() : app.name());
         } else if ("m2m".equals(app.type())) {
@@ -141,18 +153,6 @@ public final class KindeTarget implements Target {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** Every page of the application list, keeping the M2M applications' ids. */
-  @Override
-  public Set<String> m2mApplicationIds() {
-    Set<String> ids = new TreeSet<>();
-    for (Wire.Application app : client.listApplications()) {
-      if (app.id() != null && "m2m".equals(app.type())) {
-        ids.add(app.id());
-      }
-    }
-    return ids;
   }
 
   /** An application's values, or null when it vanished after it was listed. */

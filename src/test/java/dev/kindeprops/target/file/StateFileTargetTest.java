@@ -70,8 +70,10 @@ class StateFileTargetTest {
   }
 
   @Test
-  void listsTheIdsOfEveryM2mApplication() {
-    assertThat(target.m2mApplicationIds()).containsExactly("a1", "a2", "a4");
+  void readsEveryM2mApplication() {
+    assertThat(target.readAllM2mApplications().applications())
+        .extracting(LiveApplication::id)
+        .containsExactly("a1", "a2", "a4");
   }
 
   @Test

@@ -51,15 +51,18 @@ class KindeTargetTest {
   }
 
   @Test
-  void listsTheIdsOfEveryM2mApplicationPageByPage() {
+  void readsEveryM2mApplicationListingThemOnce() {
     List<String> m2m = fake.addApplications(150, "m2m", "m2m");
     fake.addApplications(20, "spa", "spa");
 
-    Set<String> ids = target().m2mApplicationIds();
+    LiveState live = target().readAllM2mApplications();
 
-    assertThat(ids).containsExactlyInAnyOrderElementsOf(m2m);
+    assertThat(live.applications())
+        .extracting(LiveApplication::id)
+        .containsExactlyInAnyOrderElementsOf(m2m);
+    assertThat(live.otherM2mApplications()).isZero();
     assertThat(fake.count("getApplications")).isEqualTo(2);
-    assertThat(fake.count("getApplicationPropertyValues")).isZero();
+    assertThat(fake.count("getApplicationPropertyValues")).isEqualTo(150);
   }
 
   @Test
