@@ -1,9 +1,12 @@
 package dev.kindeprops.render;
 
 import dev.kindeprops.json.Json;
+import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.ClaimValue;
+import dev.kindeprops.plan.Kind;
 import dev.kindeprops.plan.Plan;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,5 +77,22 @@ final class Display {
       }
     }
     return changed;
+  }
+
+  /** One application's changes as output lists them: values, then claim toggles, by key. */
+  static List<Change> valuesThenClaims(List<Change> changes) {
+    List<Change> ordered = new ArrayList<>(changes);
+    ordered.sort(
+        Comparator.comparing((Change c) -> c.kind() == Kind.CLAIM).thenComparing(Change::key));
+    return ordered;
+  }
+
+  /** The width of the longest {@code value.<key>} label, to align the values. */
+  static int valueLabelWidth(List<Change> changes) {
+    return changes.stream()
+        .filter(c -> c.kind() == Kind.VALUE)
+        .mapToInt(c -> ("value." + c.key()).length())
+        .max()
+        .orElse(0);
   }
 }

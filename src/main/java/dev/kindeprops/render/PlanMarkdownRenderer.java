@@ -340,15 +340,8 @@ public final class PlanMarkdownRenderer {
             .append(counts.isEmpty() ? "expected token claims" : String.join(", ", counts))
             .append("</summary>\n\n");
     if (!changes.isEmpty()) {
-      List<Change> ordered = new ArrayList<>(changes);
-      ordered.sort(
-          Comparator.comparing((Change c) -> c.kind() == Kind.CLAIM).thenComparing(Change::key));
-      int width =
-          ordered.stream()
-              .filter(c -> c.kind() == Kind.VALUE)
-              .mapToInt(c -> ("value." + c.key()).length())
-              .max()
-              .orElse(0);
+      List<Change> ordered = Display.valuesThenClaims(changes);
+      int width = Display.valueLabelWidth(ordered);
       List<String> lines = new ArrayList<>();
       for (Change change : ordered) {
         lines.add(changeLine(change, width));

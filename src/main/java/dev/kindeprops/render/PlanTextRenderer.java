@@ -8,7 +8,6 @@ import dev.kindeprops.plan.Summary;
 import dev.kindeprops.plan.Warning;
 import dev.kindeprops.target.Dashboard;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -177,15 +176,8 @@ public final class PlanTextRenderer {
     String id = changes.get(0).applicationId();
     line("  " + style.dim("# application." + name + " (" + id + ") will be updated in place"));
     line(symbol("~") + " application " + Display.quote(name) + " {");
-    List<Change> ordered = new ArrayList<>(changes);
-    ordered.sort(
-        Comparator.comparing((Change c) -> c.kind() == Kind.CLAIM).thenComparing(Change::key));
-    int width =
-        ordered.stream()
-            .filter(c -> c.kind() == Kind.VALUE)
-            .mapToInt(c -> ("value." + c.key()).length())
-            .max()
-            .orElse(0);
+    List<Change> ordered = Display.valuesThenClaims(changes);
+    int width = Display.valueLabelWidth(ordered);
     for (Change change : ordered) {
       if (change.kind() == Kind.VALUE) {
         String label = pad("value." + change.key(), width);
