@@ -23,14 +23,14 @@ class ArchitectureTest {
   /** For each package, the project packages it must not import. */
   private static final Map<String, List<String>> FORBIDDEN =
       Map.of(
-          "diag", List.of("manifest", "plan", "apply", "target", "render", "cli"),
-          "json", List.of("diag", "manifest", "plan", "apply", "target", "render", "cli"),
-          "manifest", List.of("plan", "apply", "target", "render", "cli"),
-          "target", List.of("plan", "apply", "render", "cli"),
-          "plan", List.of("apply", "render", "cli", "target.file", "target.kinde"),
-          "apply", List.of("render", "cli", "target.file", "target.kinde"),
-          "render", List.of("apply", "cli", "target.file", "target.kinde"),
-          "export", List.of("plan", "apply", "render", "cli", "target.file", "target.kinde"));
+          "diag", List.of("manifest", "plan", "apply", "live", "render", "cli"),
+          "json", List.of("diag", "manifest", "plan", "apply", "live", "render", "cli"),
+          "manifest", List.of("plan", "apply", "live", "render", "cli"),
+          "live", List.of("plan", "apply", "render", "cli"),
+          "plan", List.of("apply", "render", "cli", "live.file", "live.kinde"),
+          "apply", List.of("render", "cli", "live.file", "live.kinde"),
+          "render", List.of("apply", "cli", "live.file", "live.kinde"),
+          "export", List.of("plan", "apply", "render", "cli", "live.file", "live.kinde"));
 
   @Test
   void packagesImportOnlyWhatTheyMay() throws IOException {

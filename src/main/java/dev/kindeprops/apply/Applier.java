@@ -1,13 +1,13 @@
 package dev.kindeprops.apply;
 
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.Operation;
+import dev.kindeprops.live.StateFingerprint;
+import dev.kindeprops.live.Target;
 import dev.kindeprops.plan.ApplicationClaims;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Kind;
 import dev.kindeprops.plan.Plan;
-import dev.kindeprops.target.LiveState;
-import dev.kindeprops.target.Operation;
-import dev.kindeprops.target.StateFingerprint;
-import dev.kindeprops.target.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.kindeprops.apply;
 
-import dev.kindeprops.manifest.PropertyType;
+import dev.kindeprops.live.Operation;
+import dev.kindeprops.live.PropertySpec;
+import dev.kindeprops.model.PropertyType;
 import dev.kindeprops.plan.Change;
-import dev.kindeprops.target.Operation;
-import dev.kindeprops.target.PropertySpec;
 import java.util.List;
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package dev.kindeprops.cli;
 
+import dev.kindeprops.live.Target;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.PropertyDefinition;
 import dev.kindeprops.plan.ApplicationClaims;
 import dev.kindeprops.plan.ExpectedClaims;
 import dev.kindeprops.render.ClaimsRenderer;
-import dev.kindeprops.target.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

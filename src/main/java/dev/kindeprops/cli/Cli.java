@@ -1,6 +1,6 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.target.TargetException;
+import dev.kindeprops.live.TargetException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;

@@ -1,5 +1,10 @@
 package dev.kindeprops.cli;
 
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.Target;
+import dev.kindeprops.live.TargetException;
+import dev.kindeprops.live.file.StateFile;
+import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.ApplicationClaims;
 import dev.kindeprops.plan.Drift;
@@ -8,11 +13,6 @@ import dev.kindeprops.plan.IgnoreFile;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.render.DiagnosticRenderer;
 import dev.kindeprops.render.DriftRenderer;
-import dev.kindeprops.target.LiveState;
-import dev.kindeprops.target.Target;
-import dev.kindeprops.target.TargetException;
-import dev.kindeprops.target.file.StateFile;
-import dev.kindeprops.target.file.StateFileTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

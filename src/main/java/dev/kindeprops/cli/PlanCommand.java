@@ -1,12 +1,12 @@
 package dev.kindeprops.cli;
 
+import dev.kindeprops.io.AtomicFile;
+import dev.kindeprops.live.Target;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
 import dev.kindeprops.render.PlanMarkdownRenderer;
 import dev.kindeprops.render.PlanTextRenderer;
-import dev.kindeprops.target.Target;
-import dev.kindeprops.target.file.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,15 +1,15 @@
 package dev.kindeprops.cli;
 
 import dev.kindeprops.Version;
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.Target;
+import dev.kindeprops.live.kinde.KindeTarget;
 import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanResult;
 import dev.kindeprops.plan.Planner;
 import dev.kindeprops.render.DiagnosticRenderer;
-import dev.kindeprops.target.LiveState;
-import dev.kindeprops.target.Target;
-import dev.kindeprops.target.kinde.KindeTarget;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.target.Target;
-import dev.kindeprops.target.file.StateFileTarget;
-import dev.kindeprops.target.kinde.KindeSettings;
-import dev.kindeprops.target.kinde.KindeTarget;
+import dev.kindeprops.live.Target;
+import dev.kindeprops.live.file.StateFileTarget;
+import dev.kindeprops.live.kinde.KindeSettings;
+import dev.kindeprops.live.kinde.KindeTarget;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -62,7 +62,7 @@ public final class TargetOptions {
    *
    * @param verbose whether to print one line per HTTP request on standard error
    * @throws UserException when they name none, or both
-   * @throws dev.kindeprops.target.TargetException when the Kinde settings are missing or malformed
+   * @throws dev.kindeprops.live.TargetException when the Kinde settings are missing or malformed
    */
   public Target open(Console console, boolean verbose) {
     if (state != null && domain != null) {

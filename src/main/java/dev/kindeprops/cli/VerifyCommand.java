@@ -1,5 +1,12 @@
 package dev.kindeprops.cli;
 
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.Target;
+import dev.kindeprops.live.kinde.ClaimObservation;
+import dev.kindeprops.live.kinde.InvalidTokenException;
+import dev.kindeprops.live.kinde.KindeTarget;
+import dev.kindeprops.live.kinde.TokenClaims;
 import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.PropertyDefinition;
@@ -8,13 +15,6 @@ import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.ClaimValue;
 import dev.kindeprops.plan.ExpectedClaims;
 import dev.kindeprops.render.VerifyRenderer;
-import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveState;
-import dev.kindeprops.target.Target;
-import dev.kindeprops.target.kinde.ClaimObservation;
-import dev.kindeprops.target.kinde.InvalidTokenException;
-import dev.kindeprops.target.kinde.KindeTarget;
-import dev.kindeprops.target.kinde.TokenClaims;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.kindeprops.export;
 
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveCategory;
+import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.LiveState;
 import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.PropertyDefinition;
-import dev.kindeprops.manifest.PropertyType;
-import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveCategory;
-import dev.kindeprops.target.LiveProperty;
-import dev.kindeprops.target.LiveState;
+import dev.kindeprops.model.PropertyType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.kindeprops.export;
 
-import dev.kindeprops.target.LiveApplication;
+import dev.kindeprops.live.LiveApplication;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;

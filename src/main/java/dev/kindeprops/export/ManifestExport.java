@@ -1,9 +1,9 @@
 package dev.kindeprops.export;
 
-import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveCategory;
-import dev.kindeprops.target.LiveProperty;
-import dev.kindeprops.target.LiveState;
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveCategory;
+import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.LiveState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

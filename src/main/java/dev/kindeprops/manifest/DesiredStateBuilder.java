@@ -2,6 +2,7 @@ package dev.kindeprops.manifest;
 
 import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.model.PropertyType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

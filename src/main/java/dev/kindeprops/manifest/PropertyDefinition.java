@@ -1,6 +1,7 @@
 package dev.kindeprops.manifest;
 
 import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.model.PropertyType;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package dev.kindeprops.plan;
 
-import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveProperty;
-import dev.kindeprops.target.LiveState;
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.LiveState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.kindeprops.plan;
 
+import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.LiveState;
 import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.PropertyDefinition;
-import dev.kindeprops.target.ClaimSource;
-import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveProperty;
-import dev.kindeprops.target.LiveState;
 import java.util.SortedMap;
 import java.util.TreeMap;
 

@@ -1,15 +1,15 @@
 package dev.kindeprops.plan;
 
 import dev.kindeprops.diag.Diagnostic;
+import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.StateFingerprint;
 import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.manifest.PropertyDefinition;
-import dev.kindeprops.target.ClaimSource;
-import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveProperty;
-import dev.kindeprops.target.LiveState;
-import dev.kindeprops.target.StateFingerprint;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,12 +1,12 @@
 package dev.kindeprops.render;
 
+import dev.kindeprops.live.Dashboard;
 import dev.kindeprops.plan.Action;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Kind;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.Summary;
 import dev.kindeprops.plan.Warning;
-import dev.kindeprops.target.Dashboard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.kindeprops.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
-import dev.kindeprops.target.file.StateFileTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

@@ -1,9 +1,9 @@
 package dev.kindeprops.apply;
 
-import dev.kindeprops.target.LiveState;
-import dev.kindeprops.target.Operation;
-import dev.kindeprops.target.Target;
-import dev.kindeprops.target.TargetException;
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.Operation;
+import dev.kindeprops.live.Target;
+import dev.kindeprops.live.TargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

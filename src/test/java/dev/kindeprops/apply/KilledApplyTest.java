@@ -2,14 +2,14 @@ package dev.kindeprops.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.file.StateDocument;
+import dev.kindeprops.live.file.StateFile;
+import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
-import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.file.StateDocument;
-import dev.kindeprops.target.file.StateFile;
-import dev.kindeprops.target.file.StateFileTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;

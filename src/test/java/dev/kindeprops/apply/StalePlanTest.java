@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindeprops.Version;
+import dev.kindeprops.live.Operation;
+import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.plan.Plan;
-import dev.kindeprops.target.Operation;
-import dev.kindeprops.target.file.StateFileTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

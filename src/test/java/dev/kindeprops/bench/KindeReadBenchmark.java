@@ -1,10 +1,10 @@
 package dev.kindeprops.bench;
 
-import dev.kindeprops.target.LiveState;
-import dev.kindeprops.target.kinde.FakeKinde;
-import dev.kindeprops.target.kinde.Fault;
-import dev.kindeprops.target.kinde.KindeSettings;
-import dev.kindeprops.target.kinde.KindeTarget;
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.kinde.FakeKinde;
+import dev.kindeprops.live.kinde.Fault;
+import dev.kindeprops.live.kinde.KindeSettings;
+import dev.kindeprops.live.kinde.KindeTarget;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

@@ -4,12 +4,12 @@ import static dev.kindeprops.cli.ValidateCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.cli.ValidateCommandTest.Run;
-import dev.kindeprops.manifest.PropertyType;
-import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveCategory;
-import dev.kindeprops.target.LiveProperty;
-import dev.kindeprops.target.file.StateDocument;
-import dev.kindeprops.target.file.StateFile;
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveCategory;
+import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.file.StateDocument;
+import dev.kindeprops.live.file.StateFile;
+import dev.kindeprops.model.PropertyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.e2e.KindeProps.Run;
 import dev.kindeprops.json.Json;
-import dev.kindeprops.target.kinde.FakeKinde;
-import dev.kindeprops.target.kinde.Fault;
+import dev.kindeprops.live.kinde.FakeKinde;
+import dev.kindeprops.live.kinde.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package dev.kindeprops.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.DesiredBuilder;
-import dev.kindeprops.manifest.PropertyType;
-import dev.kindeprops.target.ClaimSource;
-import dev.kindeprops.target.LiveApplication;
-import dev.kindeprops.target.LiveCategory;
-import dev.kindeprops.target.LiveProperty;
-import dev.kindeprops.target.LiveState;
+import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveCategory;
+import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.model.PropertyType;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

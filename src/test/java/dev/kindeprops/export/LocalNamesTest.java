@@ -2,7 +2,7 @@ package dev.kindeprops.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.target.LiveApplication;
+import dev.kindeprops.live.LiveApplication;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -8,6 +8,7 @@ import static dev.kindeprops.manifest.Manifests.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.model.PropertyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

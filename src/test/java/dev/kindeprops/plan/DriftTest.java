@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.LiveState;
 import dev.kindeprops.manifest.DesiredState;
-import dev.kindeprops.manifest.PropertyType;
-import dev.kindeprops.target.ClaimSource;
-import dev.kindeprops.target.LiveState;
+import dev.kindeprops.model.PropertyType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

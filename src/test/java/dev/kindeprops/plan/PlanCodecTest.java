@@ -7,8 +7,8 @@ import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
-import dev.kindeprops.manifest.PropertyType;
-import dev.kindeprops.target.ClaimSource;
+import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.model.PropertyType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.live.ClaimSource;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.Planner;
-import dev.kindeprops.target.ClaimSource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

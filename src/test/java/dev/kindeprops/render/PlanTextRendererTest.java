@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.manifest.PropertyDefinition;
-import dev.kindeprops.manifest.PropertyType;
+import dev.kindeprops.model.PropertyType;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanResult;
 import dev.kindeprops.plan.Planner;
-import dev.kindeprops.target.ClaimSource;
-import dev.kindeprops.target.LiveProperty;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

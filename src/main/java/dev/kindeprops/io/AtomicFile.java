@@ -1,0 +1,89 @@
+package dev.kindeprops.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+/**
+ * Replaces a file's content so that a crash leaves either the old content or the new, never a mix:
+ * write a temporary file beside it, sync it, rename it over the original, sync the directory.
+ */
+public final class AtomicFile {
+  private AtomicFile() {}
+
+  /**
+   * @throws IOException when the file cannot be written; the message names the reason, never the
+   *     temporary file
+   */
+  public static void write(Path file, byte[] content) throws IOException {
+    Path target = file.toAbsolutePath();
+    Path directory = target.getParent();
+    if (Files.isDirectory(target)) {
+      throw new IOException("it is a directory");
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new IOException("directory " + file.toAbsolutePath().getParent() + " does not exist");
+    }
+    if (!Files.isWritable(directory)) {
+      throw new IOException("directory " + directory + " is not writable");
+    }
+    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      keepPermissions(target, temporary);
+      try {
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the file system cannot rename " + target + " atomically", e);
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+    syncDirectory(directory);
+  }
+
+  /**
+   * A temporary file is created readable only by its owner; the file it replaces keeps its mode.
+   */
+  private static void keepPermissions(Path original, Path replacement) throws IOException {
+    if (!Files.getFileStore(replacement).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    Set<PosixFilePermission> mode =
+        Files.exists(original) ? Files.getPosixFilePermissions(original) : defaultPermissions();
+    Files.setPosixFilePermissions(replacement, mode);
+  }
+
+  private static Set<PosixFilePermission> defaultPermissions() {
+    return Set.of(
+        PosixFilePermission.OWNER_READ,
+        PosixFilePermission.OWNER_WRITE,
+        PosixFilePermission.GROUP_READ,
+        PosixFilePermission.OTHERS_READ);
+  }
+
+  /** Makes the rename itself durable where the platform allows opening a directory. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
+    }
+  }
+}

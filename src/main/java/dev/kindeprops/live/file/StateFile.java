@@ -1,0 +1,310 @@
+package dev.kindeprops.live.file;
+
+import dev.kindeprops.io.AtomicFile;
+import dev.kindeprops.json.Json;
+import dev.kindeprops.json.JsonSchema;
+import dev.kindeprops.json.PrettyJson;
+import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveCategory;
+import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.TargetException;
+import dev.kindeprops.model.PropertyType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A state file on disk ({@code schemas/kinde-state.schema.json}). Reading checks the schema and
+ * what a schema cannot say (unique ids and keys, references between entries), and names each
+ * problem by file and JSON path. Writing is atomic: a crash leaves the old file or the new one.
+ */
+public final class StateFile {
+  /** Problems listed in one error before the rest are only counted. */
+  private static final int MAX_PROBLEMS = 20;
+
+  private static final JsonSchema SCHEMA = JsonSchema.load("/schemas/kinde-state.schema.json");
+
+  private final Path path;
+  private final String displayName;
+
+  public StateFile(Path path) {
+    this.path = path;
+    this.displayName = path.normalize().toString().replace('\\', '/');
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** The path as the user gave it, with forward slashes. */
+  public String displayName() {
+    return displayName;
+  }
+
+  /**
+   * Reads and checks the file.
+   *
+   * @throws TargetException when it cannot be read or is not a valid state file
+   */
+  public StateDocument read() {
+    return parse(readBytes());
+  }
+
+  /** The file's bytes as they are on disk, for {@link #parse(byte[])}. */
+  byte[] readBytes() {
+    try {
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new TargetException("state file " + displayName + " does not exist");
+    } catch (IOException e) {
+      throw new TargetException("cannot read state file " + displayName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses and checks bytes read from this file. */
+  StateDocument parse(byte[] bytes) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new TargetException("cannot read state file " + displayName + ": not UTF-8 text");
+    }
+    return parse(displayName, text);
+  }
+
+  /** Writes the document atomically: a temporary file in the same directory, synced, renamed. */
+  public void write(StateDocument document) {
+    write(format(document).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes a document's bytes ({@link #format}) atomically. */
+  void write(byte[] content) {
+    try {
+      AtomicFile.write(path, content);
+    } catch (IOException e) {
+      throw new TargetException(
+          "cannot write state file " + displayName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses and checks the text of a state file; {@code name} prefixes every problem. */
+  public static StateDocument parse(String name, String text) {
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(text);
+    } catch (JacksonException e) {
+      TokenStreamLocation at = e.getLocation();
+      String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
+      throw new TargetException(where + ": not valid JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new TargetException(name + ": empty file; a state file is a JSON object");
+    }
+    List<String> problems = SCHEMA.problems(root);
+    if (problems.isEmpty()) {
+      problems = crossReferenceProblems(root);
+    }
+    if (!problems.isEmpty()) {
+      throw new TargetException(describe(name, problems));
+    }
+    return toDocument(root);
+  }
+
+  /** The file text of a document: fixed field order, two-space indentation, final newline. */
+  public static String format(StateDocument document) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    ObjectNode root = nodes.objectNode().put("version", 1);
+    ArrayNode categories = root.putArray("categories");
+    document
+        .categories()
+        .forEach(c -> categories.addObject().put("id", c.id()).put("name", c.name()));
+    ArrayNode properties = root.putArray("properties");
+    for (LiveProperty p : document.properties()) {
+      properties
+          .addObject()
+          .put("id", p.id())
+          .put("key", p.key())
+          .put("name", p.name())
+          .put("description", p.description())
+          .put("type", p.type().wireName())
+          .put("is_private", p.isPrivate())
+          .put("category_id", p.categoryId());
+    }
+    ArrayNode applications = root.putArray("applications");
+    for (LiveApplication a : document.applications()) {
+      ObjectNode app =
+          applications.addObject().put("id", a.id()).put("name", a.name()).put("type", a.type());
+      ObjectNode values = app.putObject("values");
+      a.values().forEach(values::put);
+      ArrayNode claims = app.putArray("claims");
+      a.claims().forEach(claims::add);
+    }
+    return PrettyJson.write(root);
+  }
+
+  private static String describe(String name, List<String> problems) {
+    StringBuilder message = new StringBuilder();
+    int shown = Math.min(problems.size(), MAX_PROBLEMS);
+    for (int i = 0; i < shown; i++) {
+      message.append(i == 0 ? "" : "\n").append(name).append(": ").append(problems.get(i));
+    }
+    if (problems.size() > shown) {
+      message.append("\n").append(name).append(": and ");
+      message.append(problems.size() - shown).append(" more problems");
+    }
+    return message.toString();
+  }
+
+  /** Unique ids, keys and names, and references that name an existing entry. */
+  private static List<String> crossReferenceProblems(JsonNode root) {
+    List<String> problems = new ArrayList<>();
+    JsonNode categories = root.get("categories");
+    unique(categories, "categories", "id", problems);
+    unique(categories, "categories", "name", problems);
+    JsonNode properties = root.get("properties");
+    unique(properties, "properties", "id", problems);
+    unique(properties, "properties", "key", problems);
+    Set<String> categoryIds = texts(categories, "id");
+    for (int i = 0; i < properties.size(); i++) {
+      String categoryId = properties.get(i).get("category_id").asString();
+      if (!categoryIds.contains(categoryId)) {
+        problems.add(
+            "$.properties[" + i + "].category_id: no category has id \"" + categoryId + "\"");
+      }
+    }
+    JsonNode applications = root.get("applications");
+    unique(applications, "applications", "id", problems);
+    Set<String> keys = texts(properties, "key");
+    for (int i = 0; i < applications.size(); i++) {
+      JsonNode app = applications.get(i);
+      JsonNode values = app.get("values");
+      if (values != null) {
+        for (String key : values.propertyNames()) {
+          if (!keys.contains(key)) {
+            problems.add(
+                "$.applications["
+                    + i
+                    + "].values."
+                    + key
+                    + ": no property has key \""
+                    + key
+                    + "\"");
+          }
+        }
+      }
+      JsonNode claims = app.get("claims");
+      if (claims != null) {
+        for (int j = 0; j < claims.size(); j++) {
+          String key = claims.get(j).asString();
+          if (!keys.contains(key)) {
+            problems.add(
+                "$.applications[" + i + "].claims[" + j + "]: no property has key \"" + key + "\"");
+          }
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static void unique(JsonNode items, String list, String field, List<String> problems) {
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      String value = items.get(i).get(field).asString();
+      Integer earlier = first.putIfAbsent(value, i);
+      if (earlier != null) {
+        problems.add(
+            "$."
+                + list
+                + "["
+                + i
+                + "]."
+                + field
+                + ": duplicate "
+                + field
+                + " \""
+                + value
+                + "\" (also at $."
+                + list
+                + "["
+                + earlier
+                + "])");
+      }
+    }
+  }
+
+  private static Set<String> texts(JsonNode items, String field) {
+    Set<String> texts = new TreeSet<>();
+    items.forEach(item -> texts.add(item.get(field).asString()));
+    return texts;
+  }
+
+  private static StateDocument toDocument(JsonNode root) {
+    List<LiveCategory> categories =
+        map(root.get("categories"), c -> new LiveCategory(text(c, "id"), text(c, "name")));
+    List<LiveProperty> properties =
+        map(
+            root.get("properties"),
+            p ->
+                new LiveProperty(
+                    text(p, "id"),
+                    text(p, "key"),
+                    text(p, "name"),
+                    p.has("description") ? text(p, "description") : "",
+                    PropertyType.fromWireName(text(p, "type")).orElseThrow(),
+                    p.get("is_private").asBoolean(),
+                    text(p, "category_id")));
+    List<LiveApplication> applications =
+        map(
+            root.get("applications"),
+            a -> {
+              TreeMap<String, String> values = new TreeMap<>();
+              JsonNode given = a.get("values");
+              if (given != null) {
+                given.properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
+              }
+              TreeSet<String> claims = new TreeSet<>();
+              JsonNode toggles = a.get("claims");
+              if (toggles != null) {
+                toggles.forEach(c -> claims.add(c.asString()));
+              }
+              return new LiveApplication(
+                  text(a, "id"), text(a, "name"), text(a, "type"), values, claims);
+            });
+    return new StateDocument(categories, properties, applications);
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.get(field).asString();
+  }
+
+  private static <T> List<T> map(JsonNode items, Function<JsonNode, T> read) {
+    List<T> list = new ArrayList<>(items.size());
+    items.forEach(item -> list.add(read.apply(item)));
+    return list;
+  }
+}

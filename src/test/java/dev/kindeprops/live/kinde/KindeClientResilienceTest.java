@@ -1,0 +1,290 @@
+package dev.kindeprops.live.kinde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kindeprops.live.TargetException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Throttling, retries and faults: every write lands exactly once. */
+class KindeClientResilienceTest {
+  private final FakeKinde fake = FakeKinde.start();
+  private final SimulatedTime time = new SimulatedTime();
+  private final List<String> trace = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private KindeClient client() {
+    return new KindeClient(fake.settings(1000, 4), trace::add, time.timing(), RetryPolicy.DEFAULT);
+  }
+
+  private KindeClient client(KindeSettings settings) {
+    return new KindeClient(settings, trace::add, time.timing(), RetryPolicy.DEFAULT);
+  }
+
+  @Test
+  void waitsAsRateLimitResetSaysAfterA429() {
+    fake.inject(Fault.throttled("GetProperties", "RateLimit-Reset", "3"));
+    KindeClient client = client();
+
+    client.listProperties();
+
+    assertThat(fake.count("GetProperties")).isEqualTo(2);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3));
+    assertThat(trace)
+        .anyMatch(l -> l.contains("-> 429") && l.contains("retry 2/8 in 3.0 s: throttled (429)"));
+  }
+
+  @Test
+  void fallsBackToRetryAfterAndThenToBackoff() {
+    fake.inject(Fault.throttled("GetProperties", "Retry-After", "2"));
+    client().listProperties();
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
+
+    fake.inject(Fault.throttled("GetCategories", null, null));
+    client().listCategories();
+    // Full jitter with the simulated random 0.5: half of the first backoff of 500 ms.
+    assertThat(time.sleeps()).last().isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void aLongRateLimitResetIsCapped() {
+    fake.inject(Fault.throttled("GetProperties", "RateLimit-Reset", "3600"));
+
+    client().listProperties();
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void recoversFromTheServersOwnRateLimiterInRealTime() {
+    for (int i = 0; i < 450; i++) {
+      fake.addProperty(String.format("p%03d", i), "P", "Tenancy", true);
+    }
+    fake.rateLimit(3);
+    KindeClient client =
+        new KindeClient(fake.settings(1000, 4), trace::add, Timing.SYSTEM, RetryPolicy.DEFAULT);
+
+    assertThat(client.listProperties()).hasSize(450);
+    assertThat(trace).anyMatch(l -> l.contains("-> 429"));
+  }
+
+  @Test
+  void staysUnderTheServersConcurrencyLimitWhenParallelismMatchesIt() {
+    List<String> ids = fake.addApplications(12, "m2m", "m2m");
+    fake.concurrencyLimit(3);
+    fake.inject(Fault.slow("getApplicationPropertyValues", Duration.ofMillis(20)).times(12));
+    KindeTarget target = new KindeTarget(client(fake.settings(1000, 3)), time.timing());
+
+    assertThat(target.read(Set.copyOf(ids)).applications()).hasSize(12);
+    assertThat(trace).noneMatch(l -> l.contains("-> 429"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"before", "after", "reset-before", "reset-after"})
+  void retriesAValueWriteAfterAFault(String kind) {
+    fake.addProperty("region", "Region", "Tenancy", false);
+    fake.addApplication("app1", "billing", "m2m");
+    fake.inject(fault(kind, "updateApplicationsProperty"));
+
+    client().setPropertyValue("app1", "region", "eu");
+
+    assertThat(fake.values("app1")).containsEntry("region", "eu");
+    assertThat(fake.count("updateApplicationsProperty")).isEqualTo(2);
+    assertThat(fake.pendingFaults()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"before", "after", "reset-before", "reset-after"})
+  void retriesAPropertyUpdateAfterAFault(String kind) {
+    String category = fake.addCategory("Tenancy");
+    String id = fake.addProperty("region", "Region", "Tenancy", true);
+    fake.inject(fault(kind, "UpdateProperty"));
+
+    client().updateProperty(id, "region", "Region", "", false, category);
+
+    assertThat(fake.property("region").orElseThrow().isPrivate()).isFalse();
+    assertThat(fake.count("UpdateProperty")).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"before", "after", "reset-before", "reset-after"})
+  void retriesADeleteAfterAFault(String kind) {
+    String id = fake.addProperty("legacy", "Legacy", "Tenancy", true);
+    fake.inject(fault(kind, "DeleteProperty"));
+
+    client().deleteProperty(id, "legacy");
+
+    assertThat(fake.properties()).isEmpty();
+    assertThat(fake.count("DeleteProperty")).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"before", "after", "reset-before", "reset-after"})
+  void retriesReadsAfterAFault(String kind) {
+    fake.addProperty("region", "Region", "Tenancy", false);
+    fake.inject(fault(kind, "GetProperties"));
+
+    assertThat(client().listProperties()).hasSize(1);
+    assertThat(fake.pendingFaults()).isZero();
+  }
+
+  @Test
+  void retriesAReadThatTimedOut() {
+    fake.addProperty("region", "Region", "Tenancy", false);
+    KindeClient client =
+        client(fake.settings(1000, 4).withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300)));
+    client.listProperties(); // token first, so the slow reply hits the list
+    fake.inject(Fault.slow("GetProperties", Duration.ofSeconds(2)));
+
+    assertThat(client.listProperties()).hasSize(1);
+    assertThat(trace).anyMatch(l -> l.contains("-> timed out") && l.contains("retry 2/8"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"after", "reset-after"})
+  void aPropertyCreateThatTookEffectIsNotRepeated(String kind) {
+    String category = fake.addCategory("Tenancy");
+    fake.inject(fault(kind, "CreateProperty"));
+
+    String id =
+        client().createProperty("region", "Region", "", "single_line_text", false, category);
+
+    assertThat(fake.properties()).extracting(FakeKinde.Property::id).containsExactly(id);
+    assertThat(fake.count("CreateProperty")).isEqualTo(1);
+    assertThat(trace).anyMatch(l -> l.contains("an earlier attempt to create property 'region'"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"before", "reset-before"})
+  void aPropertyCreateThatFailedIsRepeatedOnce(String kind) {
+    String category = fake.addCategory("Tenancy");
+    fake.inject(fault(kind, "CreateProperty"));
+
+    String id =
+        client().createProperty("region", "Region", "", "single_line_text", false, category);
+
+    assertThat(fake.properties()).extracting(FakeKinde.Property::id).containsExactly(id);
+    assertThat(fake.count("CreateProperty")).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"before", "after", "reset-before", "reset-after", "throttled"})
+  void aCategoryIsNeverCreatedTwice(String kind) {
+    fake.inject(fault(kind, "CreateCategory"));
+
+    String id = client().createCategory("Tenancy");
+
+    assertThat(fake.categories()).extracting(FakeKinde.Category::id).containsExactly(id);
+  }
+
+  @Test
+  void aCreateRefusedOnRetryBecauseTheFirstLandedLateIsTakenAsDone() {
+    String category = fake.addCategory("Tenancy");
+    // The first attempt's effect shows up only after the check: the check sees an empty list,
+    // the retry is refused as a duplicate, and a second check finds the property.
+    String late = fake.addProperty("region", "Region", "Tenancy", false);
+    fake.inject(Fault.serverErrorBefore("CreateProperty"));
+    fake.inject(Fault.errorBefore("GetProperties", 200, "{\"properties\":[],\"has_more\":false}"));
+
+    String id =
+        client().createProperty("region", "Region", "", "single_line_text", false, category);
+
+    assertThat(id).isEqualTo(late);
+    assertThat(fake.properties()).hasSize(1);
+    assertThat(fake.count("CreateProperty")).isEqualTo(2);
+  }
+
+  @Test
+  void givesUpAfterTheAttemptBudget() {
+    fake.inject(Fault.serverErrorBefore("GetProperties").times(50));
+
+    assertThatThrownBy(() -> client().listProperties())
+        .isInstanceOf(TargetException.class)
+        .hasMessageStartingWith("Kinde did not list properties after 8 attempts over ")
+        .hasMessageEndingWith("(last: server error (500))");
+    assertThat(fake.count("GetProperties")).isEqualTo(8);
+  }
+
+  @Test
+  void givesUpWhenTheTimeBudgetIsSpent() {
+    fake.inject(Fault.throttled("GetProperties", "RateLimit-Reset", "50").times(5));
+
+    assertThatThrownBy(() -> client().listProperties())
+        .hasMessageContaining("after 3 attempts")
+        .hasMessageContaining("lower --max-rps or --parallelism");
+  }
+
+  @Test
+  void aClientErrorIsNotRetried() {
+    fake.inject(Fault.errorBefore("GetProperties", 400, "{\"errors\":[{\"code\":\"BAD\"}]}"));
+
+    assertThatThrownBy(() -> client().listProperties()).hasMessageContaining("HTTP 400");
+    assertThat(fake.count("GetProperties")).isEqualTo(1);
+  }
+
+  @Test
+  void keepsTheRequestsInFlightWithinTheParallelism() {
+    fake.addProperty("region", "Region", "Tenancy", false);
+    List<String> ids = fake.addApplications(24, "m2m", "m2m");
+    fake.inject(Fault.slow("getApplicationPropertyValues", Duration.ofMillis(40)).times(24));
+    KindeTarget target = new KindeTarget(client(fake.settings(1000, 3)), time.timing());
+
+    target.read(Set.copyOf(ids));
+
+    assertThat(fake.maxInFlight()).isLessThanOrEqualTo(3).isGreaterThan(1);
+  }
+
+  @Test
+  void neverLetsASecretIntoTheTraceOrAMessage() {
+    fake.addProperty("region", "Region", "Tenancy", false);
+    fake.addApplication("app1", "billing", "m2m");
+    KindeClient client = client();
+    Wire.ApplicationDetail app = client.getApplication("app1");
+    Secret token = client.mintApplicationToken("app1", app.secret(), "https://api.example.com");
+    String secret = fake.managementClientSecret();
+    fake.inject(
+        Fault.errorBefore(
+            "updateApplicationsProperty",
+            400,
+            "{\"errors\":[{\"code\":\"ECHO\",\"message\":\"bad "
+                + secret
+                + " and "
+                + app.secret().value()
+                + " and "
+                + token.value()
+                + "\"}]}"));
+
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> client.setPropertyValue("app1", "region", "eu"));
+
+    assertThat(thrown).hasMessageContaining("ECHO").hasMessageContaining("(secret)");
+    String everything = String.join("\n", trace) + "\n" + thrown.getMessage() + thrown;
+    assertThat(everything)
+        .doesNotContain(secret)
+        .doesNotContain(app.secret().value())
+        .doesNotContain(token.value());
+  }
+
+  private static Fault fault(String kind, String operation) {
+    return switch (kind) {
+      case "before" -> Fault.serverErrorBefore(operation);
+      case "after" -> Fault.serverErrorAfter(operation);
+      case "reset-before" -> Fault.resetBefore(operation);
+      case "reset-after" -> Fault.resetAfter(operation);
+      case "throttled" -> Fault.throttled(operation, "RateLimit-Reset", "1");
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+}
