@@ -1,12 +1,15 @@
 package dev.kindeprops.apply;
 
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Operation;
 import dev.kindeprops.live.StateFingerprint;
 import dev.kindeprops.live.Target;
+import dev.kindeprops.plan.ApplicationChange;
 import dev.kindeprops.plan.ApplicationClaims;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Kind;
+import dev.kindeprops.plan.Phase;
 import dev.kindeprops.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,9 +137,11 @@ public final class Applier {
   static Set<String> applicationIds(Plan plan) {
     Set<String> ids = new TreeSet<>();
     plan.claims().values().stream().map(ApplicationClaims::applicationId).forEach(ids::add);
-    plan.changes().stream()
-        .filter(change -> change.applicationId() != null)
-        .forEach(change -> ids.add(change.applicationId()));
+    for (Change change : plan.changes()) {
+      if (change instanceof ApplicationChange toApplication) {
+        ids.add(toApplication.applicationId());
+      }
+    }
     return ids;
   }
 
@@ -159,7 +164,7 @@ public final class Applier {
         steps.add(new Step(i, change, phase, List.of()));
         continue;
       }
-      if (change.kind() == Kind.CLAIM && !target.canApplyClaims()) {
+      if (change.kind() == Kind.CLAIM && target.claimToggles() != ClaimToggles.STORED) {
         throw new ApplyRefusedException(
             "the plan cannot be carried out: "
                 + change.address()

@@ -1,25 +1,17 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.Version;
-import dev.kindeprops.apply.Applier;
-import dev.kindeprops.apply.ApplyOptions;
-import dev.kindeprops.apply.ApplyRefusedException;
-import dev.kindeprops.apply.ApplyReport;
-import dev.kindeprops.live.Target;
+import dev.kindeprops.diag.UserError;
+import dev.kindeprops.engine.ApplyUseCase;
 import dev.kindeprops.manifest.DesiredState;
-import dev.kindeprops.manifest.ManifestDigest;
-import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Plan;
-import dev.kindeprops.plan.PlanCodec;
-import dev.kindeprops.plan.PlanFormatException;
+import dev.kindeprops.render.ApplyTextRenderer;
+import dev.kindeprops.render.ApplyView;
 import dev.kindeprops.render.PlanTextRenderer;
+import dev.kindeprops.render.PlanView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -59,12 +51,6 @@ import picocli.CommandLine.Parameters;
       "  kinde-props apply -f manifests/ --auto-approve --allow-delete"
     })
 final class ApplyCommand implements Callable<Integer> {
-  /** Writes in flight at once against a state file unless {@code --parallelism} says otherwise. */
-  static final int STATE_FILE_PARALLELISM = 64;
-
-  /** The most writes in flight at once, as for the Kinde client. */
-  static final int MAX_PARALLELISM = 64;
-
   private final Console console;
 
   @Parameters(
@@ -101,97 +87,58 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (planFile == null && manifests == null) {
-      throw new UserException(
-          "give a saved plan (kinde-props apply PLAN) or manifests to plan and apply"
-              + " (kinde-props apply -f PATH)");
-    }
-    parallelism();
-    try {
-      return planFile != null ? applySaved() : planAndApply();
-    } catch (ApplyRefusedException e) {
-      throw new UserException(e.getMessage());
-    }
-  }
-
-  private int applySaved() {
-    if (observe.observeClaims) {
-      throw new UserException(
-          "--observe-claims goes with -f: a saved plan is applied as it was made (make it with"
-              + " kinde-props plan --observe-claims --out PLAN)");
-    }
-    Plan plan = readPlan(planFile);
-    String digest = null;
-    if (manifests != null) {
-      digest = ManifestDigest.of(manifests.load(console).state());
-    }
-    try (Target live = target.open(console, common.verbose())) {
-      Applier.refuseIfStale(plan, live, Version.current(), digest);
-      return carryOut(plan, live);
-    }
-  }
-
-  private int planAndApply() {
-    if (!console.interactive() && !autoApprove) {
-      throw new UserException(
+    if (planFile == null && manifests != null && !console.interactive() && !autoApprove) {
+      throw new UserError(
           "apply -f asks for confirmation, and there is no terminal to ask at: pass"
               + " --auto-approve, or save a reviewed plan with kinde-props plan --out PLAN and"
               + " apply it with kinde-props apply PLAN. Nothing was changed.");
     }
-    DesiredState desired = manifests.load(console).state();
-    try (Target live = target.open(console, common.verbose())) {
-      Plan plan = Planning.plan(console, desired, live, observe.audiences(desired));
-      console.out().print(PlanTextRenderer.render(plan, common.color(console)));
-      console.out().flush();
-      if (!plan.hasChanges()) {
-        return ExitCode.OK;
-      }
-      if (plan.changes().stream().allMatch(Change::manual)) {
-        // Nothing to carry out, so nothing to confirm; any manual steps are listed again.
-        return carryOut(plan, live);
-      }
-      Applier.check(plan, live, options(null));
-      if (!autoApprove && !confirmed()) {
-        console.out().println("Apply cancelled.");
-        return ExitCode.ERROR;
-      }
-      return carryOut(plan, live);
-    }
-  }
-
-  private int carryOut(Plan plan, Target live) {
+    DesiredState desired = manifests == null ? null : manifests.load(console);
     ApplyProgress progress = new ApplyProgress(console, ApplyProgress.LONG);
-    ApplyReport report;
+    ApplyUseCase.Result result;
     try {
-      report = Applier.apply(plan, live, options(progress));
+      result =
+          ApplyUseCase.run(
+              new ApplyUseCase.Request(
+                  planFile,
+                  desired,
+                  target.spec(console, common.verbose()),
+                  observe.audiences(desired),
+                  allowDelete,
+                  target.parallelism(),
+                  progress,
+                  new Review()));
     } finally {
       progress.end();
     }
+    if (!result.approved()) {
+      console.out().println("Apply cancelled.");
+      return ExitCode.ERROR;
+    }
+    if (result.report() == null) {
+      return ExitCode.OK;
+    }
     console
         .out()
-        .print(ApplyReportText.render(report, plan.sensitiveProperties(), common.verbose()));
+        .print(
+            new ApplyTextRenderer(common.verbose())
+                .render(ApplyView.of(result.report(), result.plan().sensitiveProperties())));
     console.out().flush();
-    return report.complete() ? ExitCode.OK : ExitCode.ERROR;
+    return result.report().complete() ? ExitCode.OK : ExitCode.ERROR;
   }
 
-  private ApplyOptions options(ApplyProgress progress) {
-    return new ApplyOptions(allowDelete, parallelism(), progress);
-  }
+  /** Shows a fresh plan as text and asks on the terminal, unless approval was given up front. */
+  private final class Review implements ApplyUseCase.Review {
+    @Override
+    public void show(Plan plan) {
+      console.out().print(new PlanTextRenderer(common.color(console)).render(PlanView.of(plan)));
+      console.out().flush();
+    }
 
-  /**
-   * {@code --parallelism}, or its default: as many writes in flight as the Kinde client allows at
-   * once, and more for a state file, where writes that arrive together share one file write.
-   */
-  private int parallelism() {
-    Integer given = target.parallelism();
-    if (given == null) {
-      return target.hasState() ? STATE_FILE_PARALLELISM : ApplyOptions.DEFAULT_PARALLELISM;
+    @Override
+    public boolean approve(Plan plan) {
+      return autoApprove || confirmed();
     }
-    if (given < 1 || given > MAX_PARALLELISM) {
-      throw new UserException(
-          "--parallelism must be between 1 and " + MAX_PARALLELISM + ", not " + given);
-    }
-    return given;
   }
 
   /** Asks on the terminal; only {@code yes} confirms. */
@@ -206,25 +153,7 @@ final class ApplyCommand implements Callable<Integer> {
       console.out().println();
       return answer != null && answer.strip().equals("yes");
     } catch (IOException e) {
-      throw new UserException("cannot read the answer: " + e.getMessage());
-    }
-  }
-
-  private static Plan readPlan(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserException("plan file " + file + " does not exist");
-    } catch (CharacterCodingException e) {
-      throw new UserException(file + ": not a plan file: not UTF-8 text");
-    } catch (IOException e) {
-      throw new UserException("cannot read plan file " + file + ": " + e.getMessage());
-    }
-    try {
-      return PlanCodec.read(file.toString(), text);
-    } catch (PlanFormatException e) {
-      throw new UserException(e.getMessage());
+      throw new UserError("cannot read the answer: " + e.getMessage());
     }
   }
 }

@@ -1,17 +1,10 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.live.Target;
+import dev.kindeprops.engine.ClaimsUseCase;
 import dev.kindeprops.manifest.DesiredState;
-import dev.kindeprops.manifest.PropertyDefinition;
-import dev.kindeprops.plan.ApplicationClaims;
-import dev.kindeprops.plan.ExpectedClaims;
 import dev.kindeprops.render.ClaimsRenderer;
+import dev.kindeprops.render.ClaimsView;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,9 +37,6 @@ import picocli.CommandLine.Option;
       "  kinde-props claims -f manifests/ --state kinde-state.json"
     })
 final class ClaimsCommand implements Callable<Integer> {
-  /** Application names listed in an error before the rest are only counted. */
-  private static final int MAX_NAMES = 20;
-
   private final Console console;
 
   @Mixin ManifestOptions manifests;
@@ -71,41 +61,13 @@ final class ClaimsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DesiredState desired = manifests.load(console).state();
-    if (app != null && !desired.applications().containsKey(app)) {
-      throw new UserException(unknownApplication(desired, app));
-    }
-    SortedMap<String, ApplicationClaims> claims;
-    if (state == null) {
-      claims = ExpectedClaims.of(desired);
-    } else {
-      TargetOptions target = new TargetOptions();
-      target.state = state;
-      try (Target live = target.open(console, common.verbose())) {
-        claims = Planning.plan(console, desired, live).claims();
-      }
-    }
-    if (app != null) {
-      claims = new TreeMap<>(claims.subMap(app, app + "\0"));
-    }
-    TreeSet<String> sensitive = new TreeSet<>();
-    desired.properties().values().stream()
-        .filter(PropertyDefinition::sensitive)
-        .forEach(p -> sensitive.add(p.key()));
-    console.out().print(ClaimsRenderer.json(claims, sensitive));
+    DesiredState desired = manifests.load(console);
+    ClaimsView view =
+        new ClaimsView(
+            ClaimsUseCase.run(new ClaimsUseCase.Request(desired, state, app)),
+            desired.sensitiveProperties());
+    console.out().print(new ClaimsRenderer().render(view));
     console.out().flush();
     return ExitCode.OK;
-  }
-
-  /** Names the applications there are, when {@code app} is not one of them. */
-  static String unknownApplication(DesiredState desired, String app) {
-    List<String> names = new ArrayList<>(desired.applications().keySet());
-    String listed =
-        names.isEmpty()
-            ? "the manifests list no applications"
-            : "the manifests list "
-                + String.join(", ", names.subList(0, Math.min(MAX_NAMES, names.size())))
-                + (names.size() > MAX_NAMES ? " and " + (names.size() - MAX_NAMES) + " more" : "");
-    return "no application named \"" + app + "\": " + listed;
   }
 }

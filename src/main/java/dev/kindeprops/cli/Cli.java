@@ -1,6 +1,8 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.live.TargetException;
+import dev.kindeprops.diag.InvalidInputException;
+import dev.kindeprops.diag.UserError;
+import dev.kindeprops.render.DiagnosticRenderer;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
@@ -72,8 +74,13 @@ public final class Cli {
     if (exception instanceof ReportedFailure) {
       return ExitCode.ERROR;
     }
+    if (exception instanceof InvalidInputException invalid) {
+      console.err().print(DiagnosticRenderer.text(invalid.diagnostics()));
+      console.err().flush();
+      return ExitCode.ERROR;
+    }
     boolean verbose = parseResult.expandedArgs().contains("--verbose");
-    if (exception instanceof UserException || exception instanceof TargetException) {
+    if (exception instanceof UserError) {
       console.err().println("error: " + exception.getMessage());
     } else {
       console

@@ -1,25 +1,13 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.live.LiveState;
-import dev.kindeprops.live.Target;
-import dev.kindeprops.live.TargetException;
-import dev.kindeprops.live.file.StateFile;
-import dev.kindeprops.live.file.StateFileTarget;
+import dev.kindeprops.engine.DriftUseCase;
 import dev.kindeprops.manifest.DesiredState;
-import dev.kindeprops.plan.ApplicationClaims;
-import dev.kindeprops.plan.Drift;
 import dev.kindeprops.plan.DriftReport;
-import dev.kindeprops.plan.IgnoreFile;
-import dev.kindeprops.plan.Plan;
-import dev.kindeprops.render.DiagnosticRenderer;
-import dev.kindeprops.render.DriftRenderer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.kindeprops.render.DriftMarkdownRenderer;
+import dev.kindeprops.render.DriftView;
+import dev.kindeprops.render.OutputFormat;
+import dev.kindeprops.render.Renderers;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,9 +77,9 @@ final class DriftCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = FormatConverter.class,
+      converter = Formats.class,
       description = "text (default), json, markdown or github.")
-  Format format;
+  OutputFormat format;
 
   @Mixin CommonOptions common;
 
@@ -99,80 +87,27 @@ final class DriftCommand implements Callable<Integer> {
     this.console = console;
   }
 
-  enum Format {
-    TEXT,
-    JSON,
-    MARKDOWN,
-    GITHUB
-  }
-
-  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
-    FormatConverter() {
-      super(Format.class);
+  static final class Formats extends FormatOption {
+    Formats() {
+      super(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.GITHUB);
     }
   }
 
   @Override
   public Integer call() {
-    DesiredState desired = manifests.load(console).state();
-    IgnoreFile rules = ignore == null ? IgnoreFile.none() : readIgnoreFile(ignore);
-    Plan plan;
-    try (Target live = target.open(console, common.verbose())) {
-      plan = Planning.plan(console, desired, live, observe.audiences(desired));
-    }
-    StateFile baselineFile = baseline == null ? null : new StateFile(baseline);
-    LiveState snapshot = baselineFile == null ? null : readBaseline(plan);
+    DesiredState desired = manifests.load(console);
     DriftReport report =
-        Drift.report(
-            plan,
-            snapshot,
-            baselineFile == null ? null : baselineFile.displayName(),
-            rules.rules());
-    String rendered =
-        switch (format) {
-          case TEXT -> DriftRenderer.text(report, common.color(console));
-          case JSON -> DriftRenderer.json(report);
-          case MARKDOWN -> DriftRenderer.markdown(report);
-          case GITHUB -> DriftRenderer.github(report, desired);
-        };
-    console.out().print(rendered);
+        DriftUseCase.run(
+            new DriftUseCase.Request(
+                desired,
+                target.spec(console, common.verbose()),
+                observe.audiences(desired),
+                ignore,
+                baseline));
+    DriftView view = DriftView.of(report, desired);
+    console.out().print(Renderers.drift(format, common.color(console)).render(view));
     console.out().flush();
-    StepSummary.append(console, DriftRenderer.markdown(report));
+    StepSummary.append(console, new DriftMarkdownRenderer().render(view));
     return report.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
-  }
-
-  /**
-   * Reads the ignore file; its problems are printed, all at once.
-   *
-   * @throws ReportedFailure when a line is wrong
-   */
-  private IgnoreFile readIgnoreFile(Path file) {
-    String name = file.normalize().toString().replace('\\', '/');
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserException("ignore file " + name + " does not exist");
-    } catch (IOException e) {
-      throw new UserException("cannot read ignore file " + name + ": " + e.getMessage());
-    }
-    IgnoreFile parsed = IgnoreFile.parse(name, text);
-    if (!parsed.ok()) {
-      console.err().print(DiagnosticRenderer.text(parsed.errors()));
-      console.err().flush();
-      throw new ReportedFailure();
-    }
-    return parsed;
-  }
-
-  /** The baseline snapshot, read for the plan's applications. */
-  private LiveState readBaseline(Plan plan) {
-    Set<String> ids = new TreeSet<>();
-    plan.claims().values().stream().map(ApplicationClaims::applicationId).forEach(ids::add);
-    try (StateFileTarget snapshot = new StateFileTarget(baseline)) {
-      return snapshot.read(ids);
-    } catch (TargetException e) {
-      throw new UserException("cannot use the baseline: " + e.getMessage());
-    }
   }
 }

@@ -1,27 +1,12 @@
 package dev.kindeprops.cli;
 
+import dev.kindeprops.engine.ExportUseCase;
 import dev.kindeprops.export.CompletedState;
-import dev.kindeprops.export.ExportedFile;
 import dev.kindeprops.export.ManifestExport;
-import dev.kindeprops.io.AtomicFile;
-import dev.kindeprops.live.LiveState;
-import dev.kindeprops.live.Target;
-import dev.kindeprops.live.file.StateDocument;
-import dev.kindeprops.live.file.StateFile;
-import dev.kindeprops.live.kinde.KindeTarget;
 import dev.kindeprops.manifest.DesiredState;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.kindeprops.text.Words;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,69 +92,49 @@ final class ExportCommand implements Callable<Integer> {
     this.console = console;
   }
 
-  /** The schema copy's name, when the output has no {@code schemas/} above it. */
-  static final String SCHEMA_COPY = "kinde-props.schema.json";
-
   @Override
   public Integer call() {
-    if (output == null && stateOut == null) {
-      throw new UserException(
-          "give -o DIR for manifests, --state-out FILE for a snapshot, or both");
-    }
-    DesiredState declared = manifests == null ? null : manifests.load(console).state();
-    if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
-      throw new UserException("cannot export to " + output + ": it is a file, not a directory");
-    }
-    if (output != null && !force) {
-      refuseExistingManifests();
-    }
-    LiveState live;
-    String targetName;
-    try (Target source = target.open(console, common.verbose())) {
-      live = source.readAllM2mApplications();
-      if (observeClaims && source instanceof KindeTarget kinde) {
-        live = kinde.withObservedClaims(live, audiences(live, declared));
-      }
-      targetName = source.name();
-    }
-    CompletedState completed = CompletedState.of(live, declared);
-    if (output != null) {
-      writeManifests(completed, targetName);
+    DesiredState declared = manifests == null ? null : manifests.load(console);
+    ExportUseCase.Result result =
+        ExportUseCase.run(
+            new ExportUseCase.Request(
+                target.spec(console, common.verbose()),
+                declared,
+                output,
+                force,
+                stateOut,
+                observeClaims,
+                audience));
+    if (result.export() != null) {
+      reportManifests(result);
     }
     if (stateOut != null) {
-      writeSnapshot(completed);
+      console.out().println("Wrote the live state to " + stateOut + ".");
+      if (result.completed().togglesUnknown()) {
+        console
+            .out()
+            .println(
+                "Token toggles are not shown by Kinde: the snapshot records none (give -f to take"
+                    + " the manifests' claims).");
+      }
     }
+    console.out().flush();
+    console.err().flush();
     return ExitCode.OK;
   }
 
-  private void writeManifests(CompletedState completed, String targetName) {
-    ManifestExport export = ManifestExport.of(completed, targetName, schemaReference());
+  private void reportManifests(ExportUseCase.Result result) {
+    ManifestExport export = result.export();
+    CompletedState completed = result.completed();
     export.warnings().forEach(w -> console.err().println("warning: " + w));
-    Set<Path> written = new TreeSet<>();
-    for (ExportedFile file : export.files()) {
-      Path path = output.resolve(file.path());
-      try {
-        Files.createDirectories(path.getParent());
-        AtomicFile.write(path, file.text().getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UserException("cannot write " + path + ": " + e.getMessage());
-      }
-      written.add(path.toAbsolutePath().normalize());
-    }
-    List<String> others = new ArrayList<>();
-    for (Path existing : manifestsIn(output)) {
-      if (!written.contains(existing.toAbsolutePath().normalize())) {
-        others.add(output.relativize(existing).toString().replace('\\', '/'));
-      }
-    }
-    if (!others.isEmpty()) {
+    if (!result.otherManifests().isEmpty()) {
       console
           .err()
           .println(
               "warning: "
                   + output
                   + " also holds "
-                  + String.join(", ", others)
+                  + String.join(", ", result.otherManifests())
                   + ", which plan -f "
                   + output
                   + " reads too");
@@ -178,15 +143,15 @@ final class ExportCommand implements Callable<Integer> {
         .out()
         .println(
             "Exported "
-                + count(export.properties(), "property", "properties")
+                + Words.count(export.properties(), "property", "properties")
                 + " and "
-                + count(export.applications(), "M2M application", "M2M applications")
+                + Words.count(export.applications(), "M2M application", "M2M applications")
                 + " from "
-                + targetName
+                + result.target()
                 + " to "
                 + output
                 + " ("
-                + count(export.files().size(), "file", "files")
+                + Words.count(export.files().size(), "file", "files")
                 + ").");
     if (!completed.assumedTypes().isEmpty() || !completed.assumedCategories().isEmpty()) {
       console
@@ -202,100 +167,5 @@ final class ExportCommand implements Callable<Integer> {
               "No claims were exported: Kinde does not show token toggles. Check them with"
                   + " kinde-props verify.");
     }
-    console.out().flush();
-    console.err().flush();
-  }
-
-  private void writeSnapshot(CompletedState completed) {
-    LiveState live = completed.state();
-    StateDocument document =
-        new StateDocument(live.categories(), live.properties(), live.applications());
-    new StateFile(stateOut).write(document);
-    console.out().println("Wrote the live state to " + stateOut + ".");
-    if (completed.togglesUnknown()) {
-      console
-          .out()
-          .println(
-              "Token toggles are not shown by Kinde: the snapshot records none (give -f to take"
-                  + " the manifests' claims).");
-    }
-    console.out().flush();
-  }
-
-  /** By id: {@code --audience} for every application, else the manifests' own, else none. */
-  private Map<String, String> audiences(LiveState live, DesiredState declared) {
-    Map<String, String> audiences = new HashMap<>();
-    if (audience != null) {
-      live.applications().forEach(app -> audiences.put(app.id(), audience));
-    } else if (declared != null) {
-      audiences.putAll(Planning.audiences(declared, null));
-    }
-    return audiences;
-  }
-
-  /** Existing manifests would be read together with the export: refuse unless --force. */
-  private void refuseExistingManifests() {
-    List<Path> existing = manifestsIn(output);
-    if (existing.isEmpty()) {
-      return;
-    }
-    List<String> names =
-        existing.stream()
-            .limit(5)
-            .map(p -> output.relativize(p).toString().replace('\\', '/'))
-            .toList();
-    throw new UserException(
-        output
-            + " already holds manifests ("
-            + String.join(", ", names)
-            + (existing.size() > 5 ? " and " + (existing.size() - 5) + " more" : "")
-            + "); give --force to overwrite them, or choose another directory");
-  }
-
-  /** The YAML files {@code -f DIR} would read, sorted. */
-  private static List<Path> manifestsIn(Path directory) {
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(directory)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(
-              f -> {
-                String name = f.getFileName().toString();
-                return name.endsWith(".yaml") || name.endsWith(".yml");
-              })
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UserException("cannot list " + directory + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * The manifest schema for editors: the path from the output directory to {@code
-   * schemas/kinde-props.schema.json} when that file sits in it or a directory above (a checkout of
-   * kinde-props, or a repository that keeps a copy); else a copy written beside the manifests.
-   */
-  private String schemaReference() {
-    Path directory = output.toAbsolutePath().normalize();
-    for (Path at = directory; at != null; at = at.getParent()) {
-      Path schema = at.resolve("schemas/kinde-props.schema.json");
-      if (Files.isRegularFile(schema)) {
-        return directory.relativize(schema).toString().replace('\\', '/');
-      }
-    }
-    Path copy = output.resolve(SCHEMA_COPY);
-    try {
-      Files.createDirectories(output);
-      AtomicFile.write(copy, SchemaCommand.manifestSchema().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UserException("cannot write " + copy + ": " + e.getMessage());
-    }
-    return SCHEMA_COPY;
-  }
-
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
   }
 }

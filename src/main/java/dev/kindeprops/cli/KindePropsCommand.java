@@ -1,6 +1,6 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.Version;
+import dev.kindeprops.engine.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;

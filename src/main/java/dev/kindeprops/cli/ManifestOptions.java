@@ -1,7 +1,8 @@
 package dev.kindeprops.cli;
 
+import dev.kindeprops.engine.ValidateUseCase;
+import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.LoadResult;
-import dev.kindeprops.manifest.ManifestLoader;
 import dev.kindeprops.manifest.Variables;
 import dev.kindeprops.render.DiagnosticRenderer;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ public final class ManifestOptions {
 
   /** Loads the manifests with the run's environment, whatever their outcome. */
   public LoadResult read(Console console) {
-    return ManifestLoader.load(paths, new Variables(console.env(), varFile, vars));
+    return ValidateUseCase.run(
+        new ValidateUseCase.Request(paths, new Variables(console.env(), varFile, vars)));
   }
 
   /**
@@ -44,13 +46,13 @@ public final class ManifestOptions {
    *
    * @throws ReportedFailure when the manifests have errors (already printed)
    */
-  public LoadResult load(Console console) {
+  public DesiredState load(Console console) {
     LoadResult result = read(console);
     console.err().print(DiagnosticRenderer.text(result.diagnostics()));
     console.err().flush();
     if (!result.ok()) {
       throw new ReportedFailure();
     }
-    return result;
+    return result.state();
   }
 }

@@ -1,5 +1,6 @@
 package dev.kindeprops.cli;
 
+import dev.kindeprops.engine.PlanUseCase;
 import dev.kindeprops.manifest.DesiredState;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -23,8 +24,15 @@ public final class ObserveClaimsOptions {
               + " application's audience in the manifests.")
   String audience;
 
-  /** The audience of each application's token by id, or null when not asked to observe. */
+  /**
+   * The audience of each application's token by id, or null when not asked to observe.
+   *
+   * @param desired the manifests, or null where none were given (none is known then)
+   */
   Map<String, String> audiences(DesiredState desired) {
-    return observeClaims ? Planning.audiences(desired, audience) : null;
+    if (!observeClaims) {
+      return null;
+    }
+    return desired == null ? Map.of() : PlanUseCase.audiences(desired, audience);
   }
 }

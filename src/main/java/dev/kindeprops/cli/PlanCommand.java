@@ -1,14 +1,12 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.io.AtomicFile;
-import dev.kindeprops.live.Target;
+import dev.kindeprops.engine.PlanUseCase;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
-import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.render.OutputFormat;
 import dev.kindeprops.render.PlanMarkdownRenderer;
-import dev.kindeprops.render.PlanTextRenderer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.kindeprops.render.PlanView;
+import dev.kindeprops.render.Renderers;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,9 +53,9 @@ final class PlanCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = FormatConverter.class,
+      converter = Formats.class,
       description = "text (default), json or markdown.")
-  Format format;
+  OutputFormat format;
 
   @Option(
       names = "--out",
@@ -78,37 +76,27 @@ final class PlanCommand implements Callable<Integer> {
     this.console = console;
   }
 
-  enum Format {
-    TEXT,
-    JSON,
-    MARKDOWN
-  }
-
-  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
-    FormatConverter() {
-      super(Format.class);
+  static final class Formats extends FormatOption {
+    Formats() {
+      super(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
     }
   }
 
   @Override
   public Integer call() {
-    DesiredState desired = manifests.load(console).state();
-    Plan plan;
-    try (Target live = target.open(console, common.verbose())) {
-      plan = Planning.plan(console, desired, live, observe.audiences(desired));
-    }
-    String rendered =
-        switch (format) {
-          case TEXT -> PlanTextRenderer.render(plan, common.color(console));
-          case JSON -> PlanCodec.write(plan);
-          case MARKDOWN -> PlanMarkdownRenderer.render(plan);
-        };
+    DesiredState desired = manifests.load(console);
+    Plan plan =
+        PlanUseCase.run(
+            new PlanUseCase.Request(
+                desired, target.spec(console, common.verbose()), observe.audiences(desired), out));
+    PlanView view = PlanView.of(plan);
+    String rendered = Renderers.plan(format, common.color(console)).render(view);
     console.out().print(rendered);
     console.out().flush();
     StepSummary.append(
-        console, format == Format.MARKDOWN ? rendered : PlanMarkdownRenderer.render(plan));
+        console,
+        format == OutputFormat.MARKDOWN ? rendered : new PlanMarkdownRenderer().render(view));
     if (out != null) {
-      save(plan, out);
       console
           .err()
           .println(
@@ -120,13 +108,5 @@ final class PlanCommand implements Callable<Integer> {
       console.err().flush();
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
-  }
-
-  private static void save(Plan plan, Path file) {
-    try {
-      AtomicFile.write(file, PlanCodec.write(plan).getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UserException("cannot save the plan to " + file + ": " + e.getMessage());
-    }
   }
 }

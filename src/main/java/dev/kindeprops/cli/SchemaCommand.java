@@ -1,9 +1,6 @@
 package dev.kindeprops.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.kindeprops.manifest.ManifestSchema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,21 +21,8 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    console.out().print(manifestSchema());
+    console.out().print(ManifestSchema.text());
     console.out().flush();
     return ExitCode.OK;
-  }
-
-  /** The manifest schema packaged in the jar. */
-  static String manifestSchema() {
-    try (InputStream in =
-        SchemaCommand.class.getResourceAsStream("/schemas/kinde-props.schema.json")) {
-      if (in == null) {
-        throw new IllegalStateException("the manifest schema is missing from the build");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

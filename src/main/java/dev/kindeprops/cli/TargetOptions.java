@@ -1,9 +1,7 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.live.Target;
-import dev.kindeprops.live.file.StateFileTarget;
-import dev.kindeprops.live.kinde.KindeSettings;
-import dev.kindeprops.live.kinde.KindeTarget;
+import dev.kindeprops.engine.TargetSpec;
+import dev.kindeprops.engine.Targets;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -13,8 +11,6 @@ import picocli.CommandLine.Option;
  * Kinde Management API (DESIGN.md section 3), and opening the target they name.
  */
 public final class TargetOptions {
-  static final String DOMAIN_VARIABLE = KindeSettings.DOMAIN_VARIABLE;
-
   @Option(
       names = "--state",
       paramLabel = "FILE",
@@ -44,7 +40,7 @@ public final class TargetOptions {
       paramLabel = "N",
       description =
           "At most N requests per second to Kinde (default: "
-              + (int) KindeSettings.DEFAULT_MAX_REQUESTS_PER_SECOND
+              + (int) Targets.DEFAULT_MAX_REQUESTS_PER_SECOND
               + ").")
   Double maxRps;
 
@@ -57,46 +53,13 @@ public final class TargetOptions {
   Integer parallelism;
 
   /**
-   * Opens the target these options name: {@code --state FILE} (which wins over {@code KINDE_DOMAIN}
-   * in the environment), else Kinde from the environment and the flags.
+   * The target these options and the run's environment name.
    *
    * @param verbose whether to print one line per HTTP request on standard error
-   * @throws UserException when they name none, or both
-   * @throws dev.kindeprops.live.TargetException when the Kinde settings are missing or malformed
    */
-  public Target open(Console console, boolean verbose) {
-    if (state != null && domain != null) {
-      throw new UserException("give either --state or --domain, not both");
-    }
-    if (state != null) {
-      return new StateFileTarget(state);
-    }
-    if (!hasDomain(console)) {
-      throw new UserException(
-          "no target: give --state FILE for a local state file, or set "
-              + DOMAIN_VARIABLE
-              + " (with KINDE_MANAGEMENT_CLIENT_ID and KINDE_MANAGEMENT_CLIENT_SECRET) for Kinde");
-    }
-    return KindeTarget.open(
-        KindeSettings.fromEnvironment(console.env(), overrides()), trace(console, verbose));
-  }
-
-  /**
-   * Opens Kinde for checking tokens someone obtained: it needs the domain's public keys alone, so
-   * neither management credentials nor a state file.
-   *
-   * @throws UserException when {@code --state} is given or no domain is
-   */
-  public KindeTarget openForTokens(Console console, boolean verbose) {
-    if (state != null || !hasDomain(console)) {
-      throw new UserException(
-          "--token is checked against the Kinde domain's signing keys: set "
-              + DOMAIN_VARIABLE
-              + " or give --domain"
-              + (state != null ? ", not --state" : ""));
-    }
-    return KindeTarget.open(
-        KindeSettings.withoutCredentials(console.env(), overrides()), trace(console, verbose));
+  public TargetSpec spec(Console console, boolean verbose) {
+    return new TargetSpec(
+        state, domain, clientId, maxRps, parallelism, console.env(), trace(console, verbose));
   }
 
   /** Whether a local state file was given. */
@@ -107,14 +70,6 @@ public final class TargetOptions {
   /** {@code --state}, or null when not given. */
   public Path state() {
     return state;
-  }
-
-  private boolean hasDomain(Console console) {
-    return domain != null || console.env(DOMAIN_VARIABLE) != null;
-  }
-
-  private KindeSettings.Overrides overrides() {
-    return new KindeSettings.Overrides(domain, clientId, null, maxRps, parallelism);
   }
 
   /** {@code --verbose}: each request on standard error (the client keeps secrets out of it). */

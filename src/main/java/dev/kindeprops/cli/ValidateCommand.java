@@ -2,6 +2,7 @@ package dev.kindeprops.cli;
 
 import dev.kindeprops.manifest.LoadResult;
 import dev.kindeprops.render.DiagnosticRenderer;
+import dev.kindeprops.render.OutputFormat;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,9 +42,9 @@ final class ValidateCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = FormatConverter.class,
+      converter = Formats.class,
       description = "text (default), json or github.")
-  Format format;
+  OutputFormat format;
 
   @Mixin CommonOptions common;
 
@@ -51,15 +52,9 @@ final class ValidateCommand implements Callable<Integer> {
     this.console = console;
   }
 
-  enum Format {
-    TEXT,
-    JSON,
-    GITHUB
-  }
-
-  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
-    FormatConverter() {
-      super(Format.class);
+  static final class Formats extends FormatOption {
+    Formats() {
+      super(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB);
     }
   }
 
@@ -78,6 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
       }
       case JSON -> out.print(DiagnosticRenderer.json(result));
+      case MARKDOWN -> throw new IllegalStateException("validate has no markdown form");
       case GITHUB -> {
         out.print(DiagnosticRenderer.github(result.diagnostics()));
         out.println(

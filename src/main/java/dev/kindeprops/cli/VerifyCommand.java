@@ -1,30 +1,15 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.live.LiveApplication;
-import dev.kindeprops.live.LiveState;
-import dev.kindeprops.live.Target;
-import dev.kindeprops.live.kinde.ClaimObservation;
-import dev.kindeprops.live.kinde.InvalidTokenException;
-import dev.kindeprops.live.kinde.KindeTarget;
-import dev.kindeprops.live.kinde.TokenClaims;
-import dev.kindeprops.manifest.Application;
+import dev.kindeprops.diag.UserError;
+import dev.kindeprops.engine.VerifyUseCase;
 import dev.kindeprops.manifest.DesiredState;
-import dev.kindeprops.manifest.PropertyDefinition;
-import dev.kindeprops.plan.ApplicationClaims;
 import dev.kindeprops.plan.ClaimCheck;
-import dev.kindeprops.plan.ClaimValue;
-import dev.kindeprops.plan.ExpectedClaims;
-import dev.kindeprops.render.VerifyRenderer;
+import dev.kindeprops.render.OutputFormat;
+import dev.kindeprops.render.Renderers;
+import dev.kindeprops.render.VerifyView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,9 +85,9 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      converter = FormatConverter.class,
+      converter = Formats.class,
       description = "text (default) or json.")
-  Format format;
+  OutputFormat format;
 
   @Mixin TargetOptions target;
 
@@ -112,158 +97,32 @@ final class VerifyCommand implements Callable<Integer> {
     this.console = console;
   }
 
-  enum Format {
-    TEXT,
-    JSON
-  }
-
-  static final class FormatConverter extends LowerCaseEnumConverter<Format> {
-    FormatConverter() {
-      super(Format.class);
+  static final class Formats extends FormatOption {
+    Formats() {
+      super(OutputFormat.TEXT, OutputFormat.JSON);
     }
   }
 
   @Override
   public Integer call() {
-    DesiredState desired = manifests.load(console).state();
-    if (app != null && !desired.applications().containsKey(app)) {
-      throw new UserException(ClaimsCommand.unknownApplication(desired, app));
-    }
-    List<Application> selected =
-        app == null
-            ? List.copyOf(desired.applications().values())
-            : List.of(desired.applications().get(app));
-    List<ClaimCheck> checks;
-    String targetName;
-    VerifyRenderer.Fix fix;
-    if (token != null) {
-      String jwt = readToken();
-      try (KindeTarget kinde = target.openForTokens(console, common.verbose())) {
-        checks = List.of(checkToken(kinde, desired, jwt));
-        targetName = kinde.name();
-        fix = VerifyRenderer.Fix.DASHBOARD;
-      }
-    } else {
-      try (Target live = target.open(console, common.verbose())) {
-        checks =
-            live instanceof KindeTarget kinde
-                ? observe(kinde, desired, selected)
-                : fromState(live, desired, selected);
-        targetName = live.name();
-        fix = live.canApplyClaims() ? VerifyRenderer.Fix.APPLY : VerifyRenderer.Fix.DASHBOARD;
-      }
-    }
-    Set<String> sensitive = sensitive(desired);
-    console
-        .out()
-        .print(
-            switch (format) {
-              case TEXT ->
-                  VerifyRenderer.text(targetName, checks, sensitive, fix, common.color(console));
-              case JSON -> VerifyRenderer.json(targetName, checks, sensitive);
-            });
+    DesiredState desired = manifests.load(console);
+    VerifyUseCase.Result result =
+        VerifyUseCase.run(
+            new VerifyUseCase.Request(
+                desired,
+                app,
+                token == null ? null : readToken(),
+                audience,
+                target.spec(console, common.verbose())));
+    VerifyView view =
+        new VerifyView(
+            result.target(),
+            result.checks(),
+            desired.sensitiveProperties(),
+            result.togglesStored() ? VerifyView.Fix.APPLY : VerifyView.Fix.DASHBOARD);
+    console.out().print(Renderers.verify(format, common.color(console)).render(view));
     console.out().flush();
-    return exitCode(checks);
-  }
-
-  /** Mints and verifies a token as each application, and compares what it carries. */
-  private List<ClaimCheck> observe(
-      KindeTarget kinde, DesiredState desired, List<Application> selected) {
-    Map<String, String> audiences = Planning.audiences(desired, audience);
-    Map<String, ClaimObservation> observed =
-        kinde.observeEach(selected.stream().map(Application::id).toList(), audiences);
-    List<ClaimCheck> checks = new ArrayList<>();
-    for (Application application : selected) {
-      ClaimObservation observation = observed.get(application.id());
-      checks.add(
-          observation.ok()
-              ? compare(desired, application, observation.claims())
-              : ClaimCheck.failed(application.name(), application.id(), observation.problem()));
-    }
-    return checks;
-  }
-
-  /** Checks one token someone obtained, for {@code --app} or the application it was issued to. */
-  private ClaimCheck checkToken(KindeTarget kinde, DesiredState desired, String jwt) {
-    Application application =
-        app != null ? desired.applications().get(app) : issuedTo(kinde, desired, jwt);
-    String wanted = audience != null ? audience : application.audience();
-    try {
-      return compare(desired, application, kinde.verifyToken(jwt, application.id(), wanted));
-    } catch (InvalidTokenException e) {
-      return ClaimCheck.failed(application.name(), application.id(), e.getMessage());
-    }
-  }
-
-  /** The managed application a valid token names as its {@code azp}. */
-  private Application issuedTo(KindeTarget kinde, DesiredState desired, String jwt) {
-    TokenClaims claims;
-    try {
-      claims = kinde.verifyToken(jwt, null, audience);
-    } catch (InvalidTokenException e) {
-      throw new UserException("the token does not verify: " + e.getMessage());
-    }
-    String azp = claims.authorizedParty();
-    return desired.applications().values().stream()
-        .filter(a -> a.id().equals(azp))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new UserException(
-                    "the token was issued to "
-                        + (azp == null ? "no application (it has no azp)" : "application " + azp)
-                        + ", which the manifests do not list; give --app NAME to check it against"
-                        + " one of theirs"));
-  }
-
-  /** Compares the claim the state file's toggles and values give with the expected one. */
-  private static List<ClaimCheck> fromState(
-      Target live, DesiredState desired, List<Application> selected) {
-    Set<String> ids = new TreeSet<>();
-    selected.forEach(a -> ids.add(a.id()));
-    LiveState state = live.read(ids);
-    SortedMap<String, ApplicationClaims> claims = ExpectedClaims.of(desired, state);
-    List<ClaimCheck> checks = new ArrayList<>();
-    for (Application application : selected) {
-      Optional<LiveApplication> liveApp = state.application(application.id());
-      ApplicationClaims expected = claims.get(application.name());
-      if (liveApp.isEmpty()) {
-        checks.add(
-            ClaimCheck.failed(
-                application.name(),
-                application.id(),
-                "no live application has id " + application.id() + " in " + live.name()));
-      } else if (!liveApp.get().isM2m()) {
-        checks.add(
-            ClaimCheck.failed(
-                application.name(),
-                application.id(),
-                application.id()
-                    + " is a "
-                    + liveApp.get().type()
-                    + " application ("
-                    + liveApp.get().name()
-                    + "); only an M2M application's token carries its properties"));
-      } else {
-        checks.add(
-            ClaimCheck.compare(
-                application.name(), application.id(), expected.after(), expected.before()));
-      }
-    }
-    return checks;
-  }
-
-  private static ClaimCheck compare(
-      DesiredState desired, Application application, TokenClaims token) {
-    SortedMap<String, ClaimValue> actual = new TreeMap<>();
-    token
-        .applicationProperties()
-        .forEach((key, value) -> actual.put(key, new ClaimValue(value.orElse(null))));
-    return ClaimCheck.compare(
-        application.name(),
-        application.id(),
-        ExpectedClaims.forToken(desired, application, actual),
-        actual);
+    return exitCode(result.checks());
   }
 
   /** {@code --token}: the value, or standard input for {@code -}. Never echoed. */
@@ -274,20 +133,12 @@ final class VerifyCommand implements Callable<Integer> {
     try {
       String read = new String(console.in().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (read.isEmpty()) {
-        throw new UserException("--token -: standard input holds no token");
+        throw new UserError("--token -: standard input holds no token");
       }
       return read;
     } catch (IOException e) {
-      throw new UserException("--token -: cannot read standard input: " + e.getMessage());
+      throw new UserError("--token -: cannot read standard input: " + e.getMessage());
     }
-  }
-
-  private static Set<String> sensitive(DesiredState desired) {
-    Set<String> keys = new TreeSet<>();
-    desired.properties().values().stream()
-        .filter(PropertyDefinition::sensitive)
-        .forEach(p -> keys.add(p.key()));
-    return keys;
   }
 
   private static int exitCode(List<ClaimCheck> checks) {

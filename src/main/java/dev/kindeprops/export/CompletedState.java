@@ -110,7 +110,7 @@ public record CompletedState(
     }
     LiveState completed =
         new LiveState(
-            categories, properties, applications, live.otherM2mApplications(), live.claimSource());
+            categories, properties, applications, live.otherM2mApplications(), live.toggles());
     return new CompletedState(completed, assumedTypes, assumedCategories, togglesUnknown);
   }
 

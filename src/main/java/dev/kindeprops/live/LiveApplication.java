@@ -1,6 +1,7 @@
 package dev.kindeprops.live;
 
 import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -38,5 +39,26 @@ public record LiveApplication(
 
   public boolean isM2m() {
     return "m2m".equals(type);
+  }
+
+  /**
+   * The {@code application_properties} claim a token of this application carries, as Kinde issues
+   * it: each toggled property that exists and is public, with the application's value ({@code {}}
+   * without one). Null where the toggles are not known.
+   *
+   * @param properties the live properties by key
+   */
+  public SortedMap<String, ClaimValue> token(Map<String, LiveProperty> properties) {
+    if (claims == null) {
+      return null;
+    }
+    SortedMap<String, ClaimValue> token = new TreeMap<>();
+    for (String key : claims) {
+      LiveProperty property = properties.get(key);
+      if (property != null && !property.isPrivate()) {
+        token.put(key, new ClaimValue(values.get(key)));
+      }
+    }
+    return token;
   }
 }

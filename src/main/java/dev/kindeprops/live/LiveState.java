@@ -1,31 +1,31 @@
 package dev.kindeprops.live;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a target holds now.
+ * What a target holds now, in the order the target gave it: whoever needs an order (the planner,
+ * the fingerprint) makes its own, so that no result depends on the order a target reads in.
  *
  * @param categories the application-property categories
  * @param properties the application-context properties, Kinde's own ({@code kp_*}) included
  * @param applications the applications that were asked for and exist, with their values
  * @param otherM2mApplications how many more M2M applications exist that were not read in detail
- * @param claimSource how the applications' claim toggles are known
+ * @param toggles how the target knows and changes the applications' claim toggles
  */
 public record LiveState(
     List<LiveCategory> categories,
     List<LiveProperty> properties,
     List<LiveApplication> applications,
     int otherM2mApplications,
-    ClaimSource claimSource) {
+    ClaimToggles toggles) {
 
   public LiveState {
-    categories = categories.stream().sorted(Comparator.comparing(LiveCategory::id)).toList();
-    properties = properties.stream().sorted(Comparator.comparing(LiveProperty::key)).toList();
-    applications = applications.stream().sorted(Comparator.comparing(LiveApplication::id)).toList();
-    Objects.requireNonNull(claimSource, "claimSource");
+    categories = List.copyOf(categories);
+    properties = List.copyOf(properties);
+    applications = List.copyOf(applications);
+    Objects.requireNonNull(toggles, "toggles");
     if (otherM2mApplications < 0) {
       throw new IllegalArgumentException("otherM2mApplications must not be negative");
     }
@@ -43,7 +43,15 @@ public record LiveState(
     return categories.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
+  /** The category of this name; of several, the one with the smallest id. */
   public Optional<LiveCategory> categoryByName(String name) {
-    return categories.stream().filter(c -> c.name().equals(name)).findFirst();
+    return categories.stream()
+        .filter(c -> c.name().equals(name))
+        .min(java.util.Comparator.comparing(LiveCategory::id));
+  }
+
+  /** The same state with these applications instead. */
+  public LiveState withApplications(List<LiveApplication> replaced) {
+    return new LiveState(categories, properties, replaced, otherM2mApplications, toggles);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kindeprops.live;
 
+import dev.kindeprops.model.PropertyFields;
 import java.util.Objects;
 
 /** One write a target carries out. The applier turns each planned change into one or two. */
@@ -13,18 +14,18 @@ public sealed interface Operation {
   }
 
   /** Creates a property; its category must exist by then. */
-  record CreateProperty(PropertySpec property) implements Operation {
+  record CreateProperty(PropertyFields property) implements Operation {
     public CreateProperty {
-      Objects.requireNonNull(property, "property");
+      requireComplete(property);
     }
   }
 
   /**
    * Sets the mutable fields (name, description, category, privacy) of the property with this key.
    */
-  record UpdateProperty(PropertySpec property) implements Operation {
+  record UpdateProperty(PropertyFields property) implements Operation {
     public UpdateProperty {
-      Objects.requireNonNull(property, "property");
+      requireComplete(property);
     }
   }
 
@@ -57,6 +58,13 @@ public sealed interface Operation {
     public SetClaim {
       Objects.requireNonNull(applicationId, "applicationId");
       Objects.requireNonNull(key, "key");
+    }
+  }
+
+  private static void requireComplete(PropertyFields property) {
+    Objects.requireNonNull(property, "property");
+    if (!property.complete()) {
+      throw new IllegalArgumentException("a property is written with its type and category");
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.kindeprops.live;
 
 import dev.kindeprops.json.Json;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,9 +22,10 @@ public final class StateFingerprint {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode root = nodes.objectNode();
     ArrayNode categories = root.putArray("categories");
-    state.categories().forEach(c -> categories.addObject().put("id", c.id()).put("name", c.name()));
+    sorted(state.categories(), LiveCategory::id)
+        .forEach(c -> categories.addObject().put("id", c.id()).put("name", c.name()));
     ArrayNode properties = root.putArray("properties");
-    for (LiveProperty p : state.properties()) {
+    for (LiveProperty p : sorted(state.properties(), LiveProperty::key)) {
       properties
           .addObject()
           .put("id", p.id())
@@ -33,16 +37,20 @@ public final class StateFingerprint {
           .put("category_id", p.categoryId());
     }
     ArrayNode applications = root.putArray("applications");
-    for (LiveApplication a : state.applications()) {
+    for (LiveApplication a : sorted(state.applications(), LiveApplication::id)) {
       ObjectNode app = applications.addObject().put("id", a.id()).put("name", a.name());
       app.put("type", a.type());
       ObjectNode values = app.putObject("values");
       a.values().forEach(values::put);
-      if (state.claimSource() == ClaimSource.STATE && a.claims() != null) {
+      if (state.toggles() == ClaimToggles.STORED && a.claims() != null) {
         ArrayNode claims = app.putArray("claims");
         a.claims().forEach(claims::add);
       }
     }
     return Json.sha256(root);
+  }
+
+  private static <T> List<T> sorted(List<T> items, Function<T, String> by) {
+    return items.stream().sorted(Comparator.comparing(by)).toList();
   }
 }

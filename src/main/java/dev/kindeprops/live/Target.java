@@ -1,8 +1,13 @@
 package dev.kindeprops.live;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
-/** Where the live state lives: the local state file or a Kinde business. */
+/**
+ * Where the live state lives, the local state file or a Kinde business: the port through which
+ * kinde-props reads the live state and changes it, one operation at a time.
+ */
 public interface Target extends AutoCloseable {
 
   /**
@@ -11,9 +16,12 @@ public interface Target extends AutoCloseable {
    */
   String name();
 
+  /** Whether this target stores claim toggles or only lets them be observed through tokens. */
+  ClaimToggles claimToggles();
+
   /**
    * Reads the live state: categories, application properties, and the applications with these ids
-   * (with their values), counting the other M2M applications.
+   * (with their values and, where stored, their toggles), counting the other M2M applications.
    *
    * @throws TargetException when the target cannot be read
    */
@@ -28,15 +36,24 @@ public interface Target extends AutoCloseable {
   LiveState readAllM2mApplications();
 
   /**
+   * What each application's M2M token carries now. A problem of one application (it does not exist,
+   * is not M2M, gets no token, or its token does not verify) is that application's outcome; any
+   * other failure ends the call.
+   *
+   * @param audiences the API audience to ask each token for, by application id; absent means none
+   * @return an outcome per application id, in the order given
+   * @throws TargetException when the target cannot be reached or refuses as a whole
+   */
+  Map<String, ClaimObservation> observeClaims(
+      Collection<String> applicationIds, Map<String, String> audiences);
+
+  /**
    * Carries out one operation, durably, before returning. Safe to call from several threads.
    *
    * @throws TargetException when the operation failed; the target is unchanged by it or the message
    *     says otherwise
    */
   void apply(Operation operation);
-
-  /** Whether {@link Operation.SetClaim} can be carried out; where not, claim changes are manual. */
-  boolean canApplyClaims();
 
   @Override
   default void close() {}

@@ -1,10 +1,12 @@
 package dev.kindeprops.live;
 
+import dev.kindeprops.diag.UserError;
+
 /**
  * A target could not be read or written. The message is one line for the user and never holds a
  * secret.
  */
-public class TargetException extends RuntimeException {
+public class TargetException extends UserError {
   private static final long serialVersionUID = 1L;
 
   public TargetException(String message) {

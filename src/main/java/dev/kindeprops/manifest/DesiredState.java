@@ -27,6 +27,22 @@ public record DesiredState(
     removedProperties = Collections.unmodifiableSortedSet(new TreeSet<>(removedProperties));
   }
 
+  /** The keys of the properties whose values are masked in every report. */
+  public SortedSet<String> sensitiveProperties() {
+    TreeSet<String> keys = new TreeSet<>();
+    properties.values().stream()
+        .filter(PropertyDefinition::sensitive)
+        .forEach(p -> keys.add(p.key()));
+    return Collections.unmodifiableSortedSet(keys);
+  }
+
+  /** The ids of the listed applications, sorted. */
+  public SortedSet<String> applicationIds() {
+    TreeSet<String> ids = new TreeSet<>();
+    applications.values().forEach(app -> ids.add(app.id()));
+    return Collections.unmodifiableSortedSet(ids);
+  }
+
   /** The names of the categories the declared properties use, sorted. */
   public SortedSet<String> categories() {
     TreeSet<String> names = new TreeSet<>();

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * for their shape, and turns each schema error into a plain-English diagnostic at the line and
  * column where the offending key or value is written.
  */
-final class ManifestSchema {
+public final class ManifestSchema {
   /** Where the schema sits in the jar (the build copies {@code schemas/} there). */
   static final String RESOURCE = "/schemas/kinde-props.schema.json";
 
@@ -33,6 +33,18 @@ final class ManifestSchema {
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SCHEMA_JSON);
 
   private ManifestSchema() {}
+
+  /** The schema's text, as {@code kinde-props schema} prints it and export copies it. */
+  public static String text() {
+    try (InputStream in = ManifestSchema.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the manifest schema is missing from the build");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Every schema error of the document, as diagnostics. */
   static List<Diagnostic> validate(ManifestDocument document) {

@@ -1,6 +1,7 @@
 package dev.kindeprops.manifest;
 
 import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
 import java.util.List;
 import java.util.Objects;
@@ -36,5 +37,10 @@ public record PropertyDefinition(
     Objects.requireNonNull(category, "category");
     description = description == null ? "" : description;
     allowed = allowed == null ? List.of() : List.copyOf(allowed);
+  }
+
+  /** The fields a target holds, as the plan writes them. */
+  public PropertyFields fields() {
+    return new PropertyFields(key, name, description, type, category, isPrivate);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kindeprops.plan;
 
+import dev.kindeprops.live.ClaimValue;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;

@@ -3,9 +3,9 @@ package dev.kindeprops.plan;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
+import dev.kindeprops.model.PropertyFields;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +38,8 @@ public final class Drift {
     LiveIndex index = baseline == null ? null : LiveIndex.of(baseline);
     Map<String, Attribution> replaced = new HashMap<>();
     for (Change change : plan.changes()) {
-      if (change.kind() == Kind.PROPERTY && change.action() == Action.REPLACE) {
-        replaced.put(change.key(), attribute(change, index));
+      if (change instanceof PropertyChange property && property.action() == Action.REPLACE) {
+        replaced.put(property.key(), attribute(change, index));
       }
     }
     List<DriftedChange> drifted = new ArrayList<>();
@@ -49,13 +49,14 @@ public final class Drift {
       Attribution moved = attribute(change, index);
       // A replace drops a property's values and toggles: their re-creation moved as the replace
       // did.
-      if ((change.kind() == Kind.VALUE || change.kind() == Kind.CLAIM)
-          && replaced.containsKey(change.key())) {
-        moved = replaced.get(change.key());
+      if (change instanceof ApplicationChange toApplication
+          && replaced.containsKey(toApplication.key())) {
+        moved = replaced.get(toApplication.key());
       }
       IgnoreRule first = null;
+      String address = change.address().toString();
       for (IgnoreRule rule : rules) {
-        if (rule.matches(change.address())) {
+        if (rule.matches(address)) {
           used.add(rule);
           if (first == null) {
             first = rule;
@@ -73,31 +74,28 @@ public final class Drift {
     if (baseline == null) {
       return Attribution.UNKNOWN;
     }
-    return switch (change.kind()) {
-      case CATEGORY -> {
-        String name = (String) ((Map<?, ?>) change.after()).get("name");
-        yield presence(baseline.categoriesByName().containsKey(name), change);
-      }
-      case PROPERTY -> property(change, baseline);
-      case VALUE -> {
-        LiveApplication app = baseline.applications().get(change.applicationId());
-        yield app == null
-            ? Attribution.UNKNOWN
-            : compare(app.values().get(change.key()), change.before(), change.after());
-      }
-      case CLAIM -> {
-        LiveApplication app = baseline.applications().get(change.applicationId());
-        // Manual toggles were observed on Kinde, whose snapshots cannot hold toggles.
-        if (change.manual() || app == null || app.claims() == null) {
-          yield Attribution.UNKNOWN;
-        }
-        Object toggled = app.claims().contains(change.key()) ? Boolean.TRUE : null;
-        yield compare(toggled, change.before(), change.after());
-      }
-    };
+    if (change instanceof CategoryChange category) {
+      return presence(baseline.categoriesByName().containsKey(category.name()), change);
+    }
+    if (change instanceof PropertyChange property) {
+      return property(property, baseline);
+    }
+    ApplicationChange toApplication = (ApplicationChange) change;
+    LiveApplication app = baseline.applications().get(toApplication.applicationId());
+    if (change instanceof ValueChange value) {
+      return app == null
+          ? Attribution.UNKNOWN
+          : compare(app.values().get(value.key()), value.before(), value.after());
+    }
+    // Manual toggles were observed on Kinde, whose snapshots cannot hold toggles.
+    if (change.manual() || app == null || app.claims() == null) {
+      return Attribution.UNKNOWN;
+    }
+    Object toggled = app.claims().contains(toApplication.key()) ? Boolean.TRUE : null;
+    return compare(toggled, present(change.hasBefore()), present(change.hasAfter()));
   }
 
-  private static Attribution property(Change change, LiveIndex baseline) {
+  private static Attribution property(PropertyChange change, LiveIndex baseline) {
     LiveProperty then = baseline.properties().get(change.key());
     if (change.before() == null || change.after() == null) {
       return presence(then != null, change);
@@ -106,19 +104,17 @@ public final class Drift {
       // Created live since the baseline, and declared since: both sides moved.
       return Attribution.BOTH;
     }
-    Map<?, ?> before = (Map<?, ?>) change.before();
-    Map<?, ?> after = (Map<?, ?>) change.after();
-    Map<String, Object> known = baseline.fields(then);
-    Map<String, Object> thenAtIssue = new LinkedHashMap<>();
-    Map<String, Object> beforeAtIssue = new LinkedHashMap<>();
-    Map<String, Object> afterAtIssue = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> field : before.entrySet()) {
-      String name = field.getKey().toString();
-      Object wanted = after.get(name);
-      if (!Objects.equals(field.getValue(), wanted) && known.containsKey(name)) {
-        thenAtIssue.put(name, known.get(name));
-        beforeAtIssue.put(name, field.getValue());
-        afterAtIssue.put(name, wanted);
+    PropertyFields known = baseline.fields(then);
+    List<Object> thenAtIssue = new ArrayList<>();
+    List<Object> beforeAtIssue = new ArrayList<>();
+    List<Object> afterAtIssue = new ArrayList<>();
+    for (PropertyFields.Field field : PropertyFields.Field.values()) {
+      Object before = field.of(change.before());
+      Object wanted = field.of(change.after());
+      if (before != null && !before.equals(wanted) && field.of(known) != null) {
+        thenAtIssue.add(field.of(known));
+        beforeAtIssue.add(before);
+        afterAtIssue.add(wanted);
       }
     }
     if (thenAtIssue.isEmpty()) {
@@ -129,10 +125,11 @@ public final class Drift {
 
   /** For creates and deletes: whether the thing existed in the baseline decides. */
   private static Attribution presence(boolean inBaseline, Change change) {
-    Object then = inBaseline ? Boolean.TRUE : null;
-    Object before = change.before() == null ? null : Boolean.TRUE;
-    Object after = change.after() == null ? null : Boolean.TRUE;
-    return compare(then, before, after);
+    return compare(present(inBaseline), present(change.hasBefore()), present(change.hasAfter()));
+  }
+
+  private static Object present(boolean present) {
+    return present ? Boolean.TRUE : null;
   }
 
   private static Attribution compare(Object then, Object before, Object after) {

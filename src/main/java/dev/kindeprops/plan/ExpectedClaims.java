@@ -1,8 +1,7 @@
 package dev.kindeprops.plan;
 
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.ClaimValue;
 import dev.kindeprops.live.LiveApplication;
-import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
@@ -49,8 +48,8 @@ public final class ExpectedClaims {
       LiveApplication liveApp = live.applications().get(app.id());
       SortedMap<String, ClaimValue> after = declared(desired, app);
       SortedMap<String, ClaimValue> before = null;
-      if (liveApp != null && observed(live.state(), liveApp)) {
-        before = token(live, liveApp);
+      if (liveApp != null && liveApp.claims() != null) {
+        before = liveApp.token(live.properties());
         after.putAll(unmanaged(desired, live, liveApp));
       }
       claims.put(app.name(), new ApplicationClaims(app.id(), before, after));
@@ -77,11 +76,6 @@ public final class ExpectedClaims {
     return claims;
   }
 
-  /** Whether the live toggles of this application are known. */
-  static boolean observed(LiveState live, LiveApplication app) {
-    return live.claimSource() != ClaimSource.UNOBSERVED && app.claims() != null;
-  }
-
   /** The claims the manifests ask for: claimed declared properties that are public. */
   private static SortedMap<String, ClaimValue> declared(DesiredState desired, Application app) {
     SortedMap<String, ClaimValue> claims = new TreeMap<>();
@@ -94,22 +88,10 @@ public final class ExpectedClaims {
     return claims;
   }
 
-  /** What the token carries now: live toggles of live public properties. */
-  private static SortedMap<String, ClaimValue> token(LiveIndex live, LiveApplication app) {
-    SortedMap<String, ClaimValue> claims = new TreeMap<>();
-    for (String key : app.claims()) {
-      LiveProperty property = live.properties().get(key);
-      if (property != null && !property.isPrivate()) {
-        claims.put(key, new ClaimValue(app.values().get(key)));
-      }
-    }
-    return claims;
-  }
-
   /** Live toggles the manifests do not own: they stay as they are, values included. */
   private static SortedMap<String, ClaimValue> unmanaged(
       DesiredState desired, LiveIndex live, LiveApplication app) {
-    SortedMap<String, ClaimValue> claims = token(live, app);
+    SortedMap<String, ClaimValue> claims = app.token(live.properties());
     claims.keySet().removeIf(key -> desired.properties().containsKey(key));
     claims.keySet().removeIf(key -> desired.removedProperties().contains(key));
     return claims;

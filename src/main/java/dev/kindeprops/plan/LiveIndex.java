@@ -4,11 +4,15 @@ import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
+import dev.kindeprops.model.PropertyFields;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A live state looked up by key and id, so that planning stays linear in the tenant's size. */
+/**
+ * A live state looked up by key and id, so that planning stays linear in the tenant's size. Where
+ * two categories share a name, the one with the smallest id stands for it, whatever order the
+ * target listed them in.
+ */
 record LiveIndex(
     LiveState state,
     Map<String, LiveProperty> properties,
@@ -25,29 +29,27 @@ record LiveIndex(
     Map<String, LiveCategory> byName = new HashMap<>();
     for (LiveCategory category : state.categories()) {
       byId.put(category.id(), category);
-      byName.putIfAbsent(category.name(), category);
+      byName.merge(
+          category.name(),
+          category,
+          (one, other) -> one.id().compareTo(other.id()) <= 0 ? one : other);
     }
     return new LiveIndex(state, properties, applications, byId, byName);
   }
 
   /**
-   * A live property under the plan's wire names, leaving out what the target cannot tell (Kinde
-   * shows no type or category).
+   * A live property's fields, its category by name; what the target cannot tell (Kinde shows no
+   * type or category) is null.
    */
-  Map<String, Object> fields(LiveProperty property) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("key", property.key());
-    fields.put("name", property.name());
-    fields.put("description", property.description());
-    if (property.type() != null) {
-      fields.put("type", property.type().wireName());
-    }
+  PropertyFields fields(LiveProperty property) {
     LiveCategory category =
         property.categoryId() == null ? null : categoriesById.get(property.categoryId());
-    if (category != null) {
-      fields.put("category", category.name());
-    }
-    fields.put("is_private", property.isPrivate());
-    return fields;
+    return new PropertyFields(
+        property.key(),
+        property.name(),
+        property.description(),
+        property.type(),
+        category == null ? null : category.name(),
+        property.isPrivate());
   }
 }

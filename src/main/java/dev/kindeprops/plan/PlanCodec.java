@@ -3,11 +3,14 @@ package dev.kindeprops.plan;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
 import dev.kindeprops.json.PrettyJson;
+import dev.kindeprops.live.ClaimValue;
+import dev.kindeprops.model.PropertyFields;
+import dev.kindeprops.model.PropertyType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -59,8 +62,7 @@ public final class PlanCodec {
     plan.unmanaged().properties().forEach(properties::add);
     unmanaged.put("applications", plan.unmanaged().applications());
     ArrayNode warnings = root.putArray("warnings");
-    plan.warnings()
-        .forEach(w -> warnings.addObject().put("address", w.address()).put("message", w.message()));
+    plan.warnings().forEach(w -> warnings.add(warning(w)));
     ArrayNode sensitive = root.putArray("sensitive_properties");
     plan.sensitiveProperties().forEach(sensitive::add);
     Summary summary = plan.summary();
@@ -71,6 +73,16 @@ public final class PlanCodec {
         .put("delete", summary.delete())
         .put("manual", summary.manual());
     return root;
+  }
+
+  /**
+   * A warning as plan and drift JSON show it: {@code address} (null for none) and {@code message}.
+   */
+  public static ObjectNode warning(Warning warning) {
+    return NODES
+        .objectNode()
+        .put("address", warning.address() == null ? null : warning.address().toString())
+        .put("message", warning.message());
   }
 
   /** {@code {"application_properties": {"region": {"v": "eu"}, "tier": {}}}}. */
@@ -91,34 +103,67 @@ public final class PlanCodec {
     ObjectNode node =
         NODES
             .objectNode()
-            .put("address", change.address())
+            .put("address", change.address().toString())
             .put("kind", change.kind().wireName())
             .put("action", change.action().wireName());
-    if (change.applicationId() != null) {
-      node.put("application_id", change.applicationId());
+    if (change instanceof ApplicationChange toApplication) {
+      node.put("application_id", toApplication.applicationId());
+      node.put("key", toApplication.key());
+    } else if (change instanceof PropertyChange property) {
+      node.put("key", property.key());
     }
-    if (change.key() != null) {
-      node.put("key", change.key());
-    }
-    node.set("before", state(change.before()));
-    node.set("after", state(change.after()));
+    node.set("before", before(change));
+    node.set("after", after(change));
     node.put("manual", change.manual());
     return node;
   }
 
-  private static JsonNode state(Object value) {
-    if (value == null) {
+  /**
+   * What there is before a change, as plan JSON shows it: a property's fields (those the target
+   * tells), a value, {@code true} for a toggle that is on; null where there is nothing.
+   */
+  public static JsonNode before(Change change) {
+    if (!change.hasBefore()) {
       return NODES.nullNode();
     }
-    if (value instanceof String text) {
-      return NODES.stringNode(text);
+    if (change instanceof PropertyChange property) {
+      return fields(property.before());
     }
-    if (value instanceof Boolean flag) {
-      return NODES.booleanNode(flag);
+    if (change instanceof ValueChange value) {
+      return NODES.stringNode(value.before());
     }
-    ObjectNode fields = NODES.objectNode();
-    ((Map<?, ?>) value).forEach((name, field) -> fields.set(name.toString(), state(field)));
-    return fields;
+    return NODES.booleanNode(true);
+  }
+
+  /** What there is after a change, as plan JSON shows it; null where there is nothing. */
+  public static JsonNode after(Change change) {
+    if (!change.hasAfter()) {
+      return NODES.nullNode();
+    }
+    if (change instanceof CategoryChange category) {
+      return NODES.objectNode().put("name", category.name());
+    }
+    if (change instanceof PropertyChange property) {
+      return fields(property.after());
+    }
+    if (change instanceof ValueChange value) {
+      return NODES.stringNode(value.after());
+    }
+    return NODES.booleanNode(true);
+  }
+
+  /** A property's fields under their wire names, leaving out those that are not known. */
+  private static ObjectNode fields(PropertyFields fields) {
+    ObjectNode node = NODES.objectNode().put("key", fields.key());
+    for (PropertyFields.Field field : PropertyFields.Field.values()) {
+      Object value = field.of(fields);
+      if (value instanceof Boolean flag) {
+        node.put(field.wireName(), flag);
+      } else if (value != null) {
+        node.put(field.wireName(), (String) value);
+      }
+    }
+    return node;
   }
 
   /**
@@ -165,7 +210,7 @@ public final class PlanCodec {
       }
       throw new PlanFormatException(message.toString());
     }
-    Plan plan = fromJson(root);
+    Plan plan = fromJson(name, root);
     if (!plan.summary().equals(summary(root.get("summary")))) {
       throw new PlanFormatException(
           name + ": the summary does not match the changes; the plan file was edited");
@@ -173,20 +218,11 @@ public final class PlanCodec {
     return plan;
   }
 
-  private static Plan fromJson(JsonNode root) {
+  private static Plan fromJson(String name, JsonNode root) {
     List<Change> changes = new ArrayList<>();
-    for (JsonNode node : root.get("changes")) {
-      Kind kind = Kind.valueOf(node.get("kind").asString().toUpperCase(Locale.ROOT));
-      changes.add(
-          new Change(
-              node.get("address").asString(),
-              kind,
-              Action.valueOf(node.get("action").asString().toUpperCase(Locale.ROOT)),
-              node.has("application_id") ? node.get("application_id").asString() : null,
-              node.has("key") ? node.get("key").asString() : null,
-              value(node.get("before")),
-              value(node.get("after")),
-              node.get("manual").asBoolean()));
+    JsonNode list = root.get("changes");
+    for (int i = 0; i < list.size(); i++) {
+      changes.add(change(name, i, list.get(i)));
     }
     SortedMap<String, ApplicationClaims> claims = new TreeMap<>();
     for (Map.Entry<String, JsonNode> entry : root.get("claims").properties()) {
@@ -204,9 +240,15 @@ public final class PlanCodec {
     List<Warning> warnings = new ArrayList<>();
     for (JsonNode warning : root.get("warnings")) {
       JsonNode address = warning.get("address");
-      warnings.add(
-          new Warning(
-              address.isNull() ? null : address.asString(), warning.get("message").asString()));
+      try {
+        warnings.add(
+            new Warning(
+                address.isNull() ? null : Address.parse(address.asString()),
+                warning.get("message").asString()));
+      } catch (IllegalArgumentException e) {
+        throw new PlanFormatException(
+            name + ": not a valid plan file: a warning's address " + e.getMessage());
+      }
     }
     TreeSet<String> sensitive = new TreeSet<>();
     root.get("sensitive_properties").forEach(key -> sensitive.add(key.asString()));
@@ -222,19 +264,81 @@ public final class PlanCodec {
         sensitive);
   }
 
-  private static Object value(JsonNode node) {
+  /**
+   * One change as the planner makes it, or a refusal naming it: the schema checks each field's
+   * shape, this checks that its address, key and fields agree.
+   */
+  private static Change change(String name, int index, JsonNode node) {
+    String address = node.get("address").asString();
+    try {
+      Address parsed = Address.parse(address);
+      Kind kind = Kind.valueOf(node.get("kind").asString().toUpperCase(Locale.ROOT));
+      Action action = Action.valueOf(node.get("action").asString().toUpperCase(Locale.ROOT));
+      String key = text(node, "key");
+      String applicationId = text(node, "application_id");
+      boolean manual = node.get("manual").asBoolean();
+      Change change =
+          switch (kind) {
+            case CATEGORY -> new CategoryChange(node.get("after").get("name").asString());
+            case PROPERTY ->
+                new PropertyChange(
+                    action, key, fields(key, node.get("before")), fields(key, node.get("after")));
+            case VALUE ->
+                new ValueChange(
+                    action,
+                    parsed.application(),
+                    applicationId,
+                    key,
+                    text(node, "before"),
+                    text(node, "after"));
+            case CLAIM -> new ClaimChange(action, parsed.application(), applicationId, key, manual);
+          };
+      if (!change.address().equals(parsed)) {
+        throw new IllegalArgumentException("its address does not name what it changes");
+      }
+      if (change.manual() != manual) {
+        throw new IllegalArgumentException("only a claim toggle can be manual");
+      }
+      return change;
+    } catch (IllegalArgumentException e) {
+      throw new PlanFormatException(
+          name
+              + ": not a valid plan file: $.changes["
+              + index
+              + "] ("
+              + address
+              + "): "
+              + e.getMessage());
+    }
+  }
+
+  /**
+   * A property's fields from plan JSON, or null; the schema has checked their types.
+   *
+   * @throws IllegalArgumentException when they leave out the name
+   */
+  private static PropertyFields fields(String key, JsonNode node) {
     if (node.isNull()) {
       return null;
     }
-    if (node.isString()) {
-      return node.asString();
+    String name = text(node, "name");
+    if (name == null) {
+      throw new IllegalArgumentException("the fields of property '" + key + "' have no name");
     }
-    if (node.isBoolean()) {
-      return node.asBoolean();
-    }
-    Map<String, Object> fields = new LinkedHashMap<>();
-    node.properties().forEach(field -> fields.put(field.getKey(), value(field.getValue())));
-    return fields;
+    String type = text(node, "type");
+    return new PropertyFields(
+        Objects.requireNonNullElse(text(node, "key"), key),
+        name,
+        text(node, "description"),
+        type == null ? null : PropertyType.fromWireName(type).orElseThrow(),
+        text(node, "category"),
+        node.path("is_private").asBoolean(true));
+  }
+
+  /** The string at {@code field}, or null when absent or null. */
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asString();
   }
 
   private static SortedMap<String, ClaimValue> claims(JsonNode token) {

@@ -1,24 +1,22 @@
 package dev.kindeprops.plan;
 
 import dev.kindeprops.diag.Diagnostic;
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.StateFingerprint;
 import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.manifest.LocalName;
 import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.manifest.PropertyDefinition;
-import java.text.Normalizer;
+import dev.kindeprops.model.PropertyFields;
+import dev.kindeprops.text.Words;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,40 +26,28 @@ import java.util.TreeSet;
  *
  * <p>It owns exactly the declared properties, the listed applications, and for those their values
  * and claim toggles of declared properties; everything else live is reported as unmanaged. Changes
- * come in a fixed, safe order (see {@link Phase}) and by address within a phase, so the same inputs
- * always give the same plan.
+ * come in {@link Phase} order, and by address within a phase (an update that makes a claimed
+ * property public first among the properties), so the same inputs always give the same plan.
  */
 public final class Planner {
-  /** The order changes run in. */
-  private enum Phase {
-    CATEGORIES,
-    /** Making a claimed property public comes before anything else touches properties. */
-    PUBLISH_CLAIMED,
-    PROPERTIES,
-    VALUE_SETS,
-    CLAIMS,
-    VALUE_UNSETS,
-    PROPERTY_DELETES
-  }
-
   private static final Comparator<Warning> WARNING_ORDER =
       Comparator.comparing(Warning::address, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(Warning::message);
 
   private final DesiredState desired;
   private final LiveIndex live;
-  private final Map<Phase, List<Change>> changes = new EnumMap<>(Phase.class);
+  private final List<Change> changes = new ArrayList<>();
   private final List<Warning> warnings = new ArrayList<>();
 
   /** Properties deleted and created again (or created): their live values and toggles are gone. */
   private final Set<String> recreated = new HashSet<>();
 
+  /** Updates that make a claimed property public: they run before anything else needs it. */
+  private final Set<Change> publishing = new HashSet<>();
+
   private Planner(DesiredState desired, LiveState live) {
     this.desired = desired;
     this.live = LiveIndex.of(live);
-    for (Phase phase : Phase.values()) {
-      changes.put(phase, new ArrayList<>());
-    }
   }
 
   /**
@@ -86,12 +72,10 @@ public final class Planner {
     planner.planDeletes();
     planner.warnAboutApplications();
 
-    List<Change> ordered = new ArrayList<>();
-    for (Phase phase : Phase.values()) {
-      List<Change> inPhase = planner.changes.get(phase);
-      inPhase.sort(Comparator.comparing(Change::address));
-      ordered.addAll(inPhase);
-    }
+    planner.changes.sort(
+        Comparator.comparing(Phase::of)
+            .thenComparing(change -> !planner.publishing.contains(change))
+            .thenComparing(Change::address));
     planner.warnings.sort(WARNING_ORDER);
     TreeSet<String> sensitive = new TreeSet<>();
     desired.properties().values().stream()
@@ -103,7 +87,7 @@ public final class Planner {
             targetName,
             ManifestDigest.of(desired),
             StateFingerprint.of(live),
-            ordered,
+            planner.changes,
             ExpectedClaims.of(desired, planner.live),
             planner.unmanaged(),
             planner.warnings,
@@ -148,17 +132,7 @@ public final class Planner {
   private void planCategories() {
     for (String name : desired.categories()) {
       if (!live.categoriesByName().containsKey(name)) {
-        add(
-            Phase.CATEGORIES,
-            new Change(
-                "category." + name,
-                Kind.CATEGORY,
-                Action.CREATE,
-                null,
-                null,
-                null,
-                Map.of("name", name),
-                false));
+        changes.add(new CategoryChange(name));
       }
     }
   }
@@ -168,25 +142,20 @@ public final class Planner {
     desired.applications().values().forEach(app -> claimed.addAll(app.claims()));
     for (PropertyDefinition property : desired.properties().values()) {
       String key = property.key();
-      String address = "property." + key;
-      Map<String, Object> after = fields(property);
+      PropertyFields after = property.fields();
       LiveProperty liveProperty = live.properties().get(key);
       if (liveProperty == null) {
         recreated.add(key);
-        add(
-            Phase.PROPERTIES,
-            new Change(address, Kind.PROPERTY, Action.CREATE, null, key, null, after, false));
+        changes.add(new PropertyChange(Action.CREATE, key, null, after));
         continue;
       }
-      Map<String, Object> before = live.fields(liveProperty);
+      PropertyFields before = live.fields(liveProperty);
       if (liveProperty.type() != null && liveProperty.type() != property.type()) {
         recreated.add(key);
-        add(
-            Phase.PROPERTIES,
-            new Change(address, Kind.PROPERTY, Action.REPLACE, null, key, before, after, false));
+        changes.add(new PropertyChange(Action.REPLACE, key, before, after));
         warnings.add(
             new Warning(
-                address,
+                Address.property(key),
                 "changing the type from "
                     + liveProperty.type()
                     + " to "
@@ -197,28 +166,27 @@ public final class Planner {
         continue;
       }
       if (differs(before, after) || movesToNewCategory(before, property)) {
-        boolean publishes =
-            liveProperty.isPrivate() && !property.isPrivate() && claimed.contains(key);
-        add(
-            publishes ? Phase.PUBLISH_CLAIMED : Phase.PROPERTIES,
-            new Change(address, Kind.PROPERTY, Action.UPDATE, null, key, before, after, false));
+        Change update = new PropertyChange(Action.UPDATE, key, before, after);
+        changes.add(update);
+        if (liveProperty.isPrivate() && !property.isPrivate() && claimed.contains(key)) {
+          publishing.add(update);
+        }
       }
     }
   }
 
   private void planApplications() {
-    ClaimSource source = live.state().claimSource();
+    boolean manual = live.state().toggles() == ClaimToggles.OBSERVABLE;
     for (Application app : desired.applications().values()) {
       LiveApplication liveApp = live.applications().get(app.id());
-      boolean observed = ExpectedClaims.observed(live.state(), liveApp);
+      boolean observed = liveApp.claims() != null;
       for (String key : desired.properties().keySet()) {
         boolean gone = recreated.contains(key);
         planValue(app, key, gone ? null : liveApp.values().get(key));
-        if (observed && !gone && source == ClaimSource.OBSERVED && isPrivateLive(key)) {
+        if (observed && !gone && manual && isPrivateLive(key)) {
           warnHiddenToggle(app, key);
         } else if (observed) {
-          boolean liveClaim = !gone && liveApp.claims().contains(key);
-          planClaim(app, key, liveClaim, source == ClaimSource.OBSERVED);
+          planClaim(app, key, !gone && liveApp.claims().contains(key), manual);
         }
       }
     }
@@ -237,7 +205,7 @@ public final class Planner {
     if (app.claims().contains(key)) {
       warnings.add(
           new Warning(
-              "application." + app.name() + ".claim." + key,
+              Address.claim(app.name(), key),
               "the token cannot show this toggle while '"
                   + key
                   + "' is private; once apply makes it public, check it with `kinde-props"
@@ -250,17 +218,9 @@ public final class Planner {
     if (Objects.equals(wanted, liveValue)) {
       return;
     }
-    String address = "application." + app.name() + ".value." + key;
-    if (wanted == null) {
-      add(
-          Phase.VALUE_UNSETS,
-          new Change(address, Kind.VALUE, Action.DELETE, app.id(), key, liveValue, null, false));
-    } else {
-      Action action = liveValue == null ? Action.CREATE : Action.UPDATE;
-      add(
-          Phase.VALUE_SETS,
-          new Change(address, Kind.VALUE, action, app.id(), key, liveValue, wanted, false));
-    }
+    Action action =
+        wanted == null ? Action.DELETE : liveValue == null ? Action.CREATE : Action.UPDATE;
+    changes.add(new ValueChange(action, app.name(), app.id(), key, liveValue, wanted));
   }
 
   private void planClaim(Application app, String key, boolean liveClaim, boolean manual) {
@@ -273,29 +233,15 @@ public final class Planner {
     if (!wanted && desired.properties().get(key).isPrivate()) {
       return;
     }
-    String address = "application." + app.name() + ".claim." + key;
-    add(
-        Phase.CLAIMS,
-        wanted
-            ? new Change(address, Kind.CLAIM, Action.CREATE, app.id(), key, null, true, manual)
-            : new Change(address, Kind.CLAIM, Action.DELETE, app.id(), key, true, null, manual));
+    Action action = wanted ? Action.CREATE : Action.DELETE;
+    changes.add(new ClaimChange(action, app.name(), app.id(), key, manual));
   }
 
   private void planDeletes() {
     for (String key : desired.removedProperties()) {
       LiveProperty liveProperty = live.properties().get(key);
       if (liveProperty != null && !liveProperty.isKindeProperty()) {
-        add(
-            Phase.PROPERTY_DELETES,
-            new Change(
-                "property." + key,
-                Kind.PROPERTY,
-                Action.DELETE,
-                null,
-                key,
-                live.fields(liveProperty),
-                null,
-                false));
+        changes.add(new PropertyChange(Action.DELETE, key, live.fields(liveProperty), null));
       }
     }
   }
@@ -305,10 +251,10 @@ public final class Planner {
     int toggles = 0;
     for (Application app : desired.applications().values()) {
       LiveApplication liveApp = live.applications().get(app.id());
-      if (!sameName(app.name(), liveApp.name(), app.id())) {
+      if (!LocalName.sameName(app.name(), liveApp.name(), app.id())) {
         warnings.add(
             new Warning(
-                "application." + app.name(),
+                Address.application(app.name()),
                 "the live application "
                     + app.id()
                     + " is named \""
@@ -319,11 +265,11 @@ public final class Planner {
         if (ExpectedClaims.value(app.values().get(key)) == null) {
           warnings.add(
               new Warning(
-                  "application." + app.name() + ".claim." + key,
+                  Address.claim(app.name(), key),
                   "claimed without a value: the token will carry \"" + key + "\": {}"));
         }
       }
-      if (!ExpectedClaims.observed(live.state(), liveApp)) {
+      if (liveApp.claims() == null) {
         unobserved++;
         toggles += app.claims().size();
       }
@@ -333,16 +279,12 @@ public final class Planner {
           new Warning(
               null,
               "the M2M token toggles of "
-                  + count(unobserved, "application")
+                  + Words.count(unobserved, "application", "applications")
                   + " could not be observed, so the plan has no claim changes for them ("
-                  + count(toggles, "declared toggle")
+                  + Words.count(toggles, "declared toggle", "declared toggles")
                   + " unchecked); check them with `kinde-props verify` or"
                   + " `kinde-props plan --observe-claims`"));
     }
-  }
-
-  private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private Unmanaged unmanaged() {
@@ -365,58 +307,22 @@ public final class Planner {
         properties, live.state().otherM2mApplications() + Math.toIntExact(unlisted));
   }
 
-  private void add(Phase phase, Change change) {
-    changes.get(phase).add(change);
-  }
-
-  /** A declared property under the wire names of plan JSON, complete. */
-  private static Map<String, Object> fields(PropertyDefinition property) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("key", property.key());
-    fields.put("name", property.name());
-    fields.put("description", property.description());
-    fields.put("type", property.type().wireName());
-    fields.put("category", property.category());
-    fields.put("is_private", property.isPrivate());
-    return fields;
-  }
-
   /**
    * Where the target does not show a property's category (Kinde), a change can still be seen when
    * the declared category does not exist yet: the property cannot be in it.
    */
-  private boolean movesToNewCategory(Map<String, Object> before, PropertyDefinition property) {
-    return !before.containsKey("category")
-        && !live.categoriesByName().containsKey(property.category());
+  private boolean movesToNewCategory(PropertyFields before, PropertyDefinition property) {
+    return before.category() == null && !live.categoriesByName().containsKey(property.category());
   }
 
   /** Whether a field the live side knows differs from the desired one. */
-  private static boolean differs(Map<String, Object> before, Map<String, Object> after) {
-    return before.entrySet().stream()
-        .anyMatch(field -> !Objects.equals(field.getValue(), after.get(field.getKey())));
-  }
-
-  /**
-   * Local names are slugs of Kinde's display names ("billing-worker" for "Billing Worker", "cafe"
-   * for "Café"), so only a difference beyond case, accents and punctuation suggests a wrong id.
-   * Local names hold only ASCII letters and digits, so a live name without any (such as "日本語")
-   * cannot be compared. {@code kinde-props export} tells apart applications whose names slug alike
-   * by appending the start of each one's id ("worker-3b0b5c6c"), which is no sign of a wrong id
-   * either.
-   */
-  static boolean sameName(String local, String live, String id) {
-    String localSlug = slug(local);
-    String liveSlug = slug(live);
-    if (liveSlug.isEmpty() || localSlug.equals(liveSlug)) {
-      return true;
+  private static boolean differs(PropertyFields before, PropertyFields after) {
+    for (PropertyFields.Field field : PropertyFields.Field.values()) {
+      Object known = field.of(before);
+      if (known != null && !known.equals(field.of(after))) {
+        return true;
+      }
     }
-    String suffix = localSlug.startsWith(liveSlug) ? localSlug.substring(liveSlug.length()) : "";
-    return suffix.length() >= 8 && id.startsWith(suffix);
-  }
-
-  /** The ASCII letters and digits of a name, accents dropped, in lower case. */
-  private static String slug(String name) {
-    String folded = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    return folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+    return false;
   }
 }

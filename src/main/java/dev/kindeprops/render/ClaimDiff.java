@@ -1,10 +1,11 @@
 package dev.kindeprops.render;
 
+import dev.kindeprops.live.ClaimValue;
+import dev.kindeprops.plan.ApplicationChange;
 import dev.kindeprops.plan.ApplicationClaims;
 import dev.kindeprops.plan.Change;
-import dev.kindeprops.plan.ClaimValue;
-import dev.kindeprops.plan.Kind;
 import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.PropertyChange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,10 +41,10 @@ record ClaimDiff(
     Set<String> touchedKeys = new HashSet<>();
     Set<String> touchedValues = new HashSet<>();
     for (Change change : plan.changes()) {
-      if (change.kind() == Kind.PROPERTY) {
-        touchedKeys.add(change.key());
-      } else if (change.kind() == Kind.VALUE || change.kind() == Kind.CLAIM) {
-        touchedValues.add(change.applicationName() + "\n" + change.key());
+      if (change instanceof PropertyChange property) {
+        touchedKeys.add(property.key());
+      } else if (change instanceof ApplicationChange toApplication) {
+        touchedValues.add(toApplication.application() + "\n" + toApplication.key());
       }
     }
     List<ClaimDiff> diffs = new ArrayList<>();

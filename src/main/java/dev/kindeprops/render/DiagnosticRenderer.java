@@ -5,6 +5,7 @@ import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.json.PrettyJson;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.LoadResult;
+import dev.kindeprops.text.Words;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,18 +31,9 @@ public final class DiagnosticRenderer {
   public static String github(List<Diagnostic> diagnostics) {
     StringBuilder out = new StringBuilder();
     for (Diagnostic diagnostic : diagnostics) {
-      out.append("::").append(diagnostic.severity().label());
-      SourceLocation at = diagnostic.location();
-      if (at != null) {
-        out.append(" file=").append(escapeProperty(at.file()));
-        if (at.line() > 0) {
-          out.append(",line=").append(at.line());
-          if (at.column() > 0) {
-            out.append(",col=").append(at.column());
-          }
-        }
-      }
-      out.append("::").append(escapeData(diagnostic.message())).append('\n');
+      out.append(
+          GitHub.command(
+              diagnostic.severity().label(), diagnostic.location(), null, diagnostic.message()));
     }
     return out.toString();
   }
@@ -101,20 +93,20 @@ public final class DiagnosticRenderer {
     DesiredState state = result.state();
     StringBuilder line =
         new StringBuilder("Valid: ")
-            .append(count(state.properties().size(), "property", "properties"))
+            .append(Words.count(state.properties().size(), "property", "properties"))
             .append(" in ")
-            .append(count(state.categories().size(), "category", "categories"))
+            .append(Words.count(state.categories().size(), "category", "categories"))
             .append(", ")
-            .append(count(state.profiles().size(), "profile", "profiles"))
+            .append(Words.count(state.profiles().size(), "profile", "profiles"))
             .append(", ")
-            .append(count(state.applications().size(), "application", "applications"));
+            .append(Words.count(state.applications().size(), "application", "applications"));
     if (!state.removedProperties().isEmpty()) {
       line.append(", ")
-          .append(count(state.removedProperties().size(), "property", "properties"))
+          .append(Words.count(state.removedProperties().size(), "property", "properties"))
           .append(" to remove");
     }
     return line.append(" (")
-        .append(count(result.files().size(), "file", "files"))
+        .append(Words.count(result.files().size(), "file", "files"))
         .append(").")
         .toString();
   }
@@ -122,26 +114,12 @@ public final class DiagnosticRenderer {
   /** The line that ends a failed run, such as {@code Invalid: 2 errors (3 files).} */
   public static String invalidSummary(LoadResult result) {
     return "Invalid: "
-        + count(result.errorCount(), "error", "errors")
+        + Words.count(result.errorCount(), "error", "errors")
         + (result.warningCount() > 0
-            ? ", " + count(result.warningCount(), "warning", "warnings")
+            ? ", " + Words.count(result.warningCount(), "warning", "warnings")
             : "")
         + " ("
-        + count(result.files().size(), "file", "files")
+        + Words.count(result.files().size(), "file", "files")
         + ").";
-  }
-
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
-  }
-
-  /** A message as GitHub reads it: {@code %}, CR and LF escaped. */
-  static String escapeData(String value) {
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
-  }
-
-  /** A property value as GitHub reads it: also {@code :} and {@code ,} escaped. */
-  static String escapeProperty(String value) {
-    return escapeData(value).replace(":", "%3A").replace(",", "%2C");
   }
 }

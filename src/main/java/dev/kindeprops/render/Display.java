@@ -1,28 +1,24 @@
 package dev.kindeprops.render;
 
 import dev.kindeprops.json.Json;
-import dev.kindeprops.plan.Change;
-import dev.kindeprops.plan.ClaimValue;
-import dev.kindeprops.plan.Kind;
-import dev.kindeprops.plan.Plan;
+import dev.kindeprops.live.ClaimValue;
+import dev.kindeprops.model.PropertyFields;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** How values read in human output: quoted like JSON, sensitive ones masked. */
 final class Display {
   static final String SENSITIVE = "(sensitive)";
 
-  /** A property's fields, in the order output shows them. */
-  static final List<String> PROPERTY_FIELDS =
-      List.of("name", "description", "type", "category", "is_private");
-
   /** What a field the target does not show reads as (Kinde shows no property category). */
   static final String NOT_SHOWN = "(not shown)";
 
   private Display() {}
+
+  /** One field a property change changes, its values as output shows them. */
+  record FieldChange(String field, String before, String after) {}
 
   /** A string as a JSON literal: quoted, with newlines and quotes escaped, on one line. */
   static String quote(String text) {
@@ -30,29 +26,16 @@ final class Display {
   }
 
   /** A property value of {@code key}: quoted, or masked when the property is sensitive. */
-  static String value(Plan plan, String key, String value) {
-    return plan.sensitiveProperties().contains(key) ? SENSITIVE : quote(value);
+  static String value(Set<String> sensitive, String key, String value) {
+    return sensitive.contains(key) ? SENSITIVE : quote(value);
   }
 
   /** A claim entry: the quoted value, {@code {}} when claimed without one, or masked. */
-  static String claim(Plan plan, String key, ClaimValue claim) {
+  static String claim(Set<String> sensitive, String key, ClaimValue claim) {
     if (claim.v() == null) {
       return "{}";
     }
-    return value(plan, key, claim.v());
-  }
-
-  /** {@code 1 property}, {@code 2 properties}. */
-  static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
-  }
-
-  /** Up to {@code max} names joined by commas, then "and N more". */
-  static String names(List<String> names, int max) {
-    if (names.size() <= max) {
-      return String.join(", ", names);
-    }
-    return String.join(", ", names.subList(0, max)) + " and " + (names.size() - max) + " more";
+    return value(sensitive, key, claim.v());
   }
 
   /** A property field's value: strings quoted like JSON, booleans as they are. */
@@ -61,38 +44,23 @@ final class Display {
   }
 
   /**
-   * The fields a property update or replace changes, as {@code {field, before, after}} in output
-   * order: each field the target shows that differs, and the category where the target does not
-   * show it, since apply writes it all the same.
+   * The fields a property update or replace changes, in output order: each field the target shows
+   * that differs, and the category where the target does not show it, since apply writes it all the
+   * same.
    */
-  static List<String[]> changedFields(Map<?, ?> before, Map<?, ?> after) {
-    List<String[]> changed = new ArrayList<>();
-    for (String field : PROPERTY_FIELDS) {
-      if (before.containsKey(field)) {
-        if (!Objects.equals(before.get(field), after.get(field))) {
-          changed.add(new String[] {field, field(before.get(field)), field(after.get(field))});
+  static List<FieldChange> changedFields(PropertyFields before, PropertyFields after) {
+    List<FieldChange> changed = new ArrayList<>();
+    for (PropertyFields.Field field : PropertyFields.Field.values()) {
+      Object was = field.of(before);
+      Object will = field.of(after);
+      if (was != null) {
+        if (!Objects.equals(was, will)) {
+          changed.add(new FieldChange(field.wireName(), field(was), field(will)));
         }
-      } else if (field.equals("category") && after.containsKey(field)) {
-        changed.add(new String[] {field, NOT_SHOWN, field(after.get(field))});
+      } else if (field == PropertyFields.Field.CATEGORY && will != null) {
+        changed.add(new FieldChange(field.wireName(), NOT_SHOWN, field(will)));
       }
     }
     return changed;
-  }
-
-  /** One application's changes as output lists them: values, then claim toggles, by key. */
-  static List<Change> valuesThenClaims(List<Change> changes) {
-    List<Change> ordered = new ArrayList<>(changes);
-    ordered.sort(
-        Comparator.comparing((Change c) -> c.kind() == Kind.CLAIM).thenComparing(Change::key));
-    return ordered;
-  }
-
-  /** The width of the longest {@code value.<key>} label, to align the values. */
-  static int valueLabelWidth(List<Change> changes) {
-    return changes.stream()
-        .filter(c -> c.kind() == Kind.VALUE)
-        .mapToInt(c -> ("value." + c.key()).length())
-        .max()
-        .orElse(0);
   }
 }

@@ -1,21 +1,28 @@
 package dev.kindeprops.render;
 
+import static dev.kindeprops.render.Markdown.code;
+import static dev.kindeprops.render.Markdown.html;
+
+import dev.kindeprops.live.ClaimValue;
 import dev.kindeprops.live.Dashboard;
+import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.plan.Action;
+import dev.kindeprops.plan.ApplicationChange;
+import dev.kindeprops.plan.CategoryChange;
 import dev.kindeprops.plan.Change;
-import dev.kindeprops.plan.ClaimValue;
+import dev.kindeprops.plan.ClaimChange;
 import dev.kindeprops.plan.Kind;
-import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.ManualStep;
+import dev.kindeprops.plan.PropertyChange;
+import dev.kindeprops.plan.ValueChange;
 import dev.kindeprops.plan.Warning;
+import dev.kindeprops.text.Words;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +32,7 @@ import java.util.stream.Collectors;
  * over 65,536): when it would not, the longest sections are left out and a note says which and how
  * to see everything. Sensitive values are masked.
  */
-public final class PlanMarkdownRenderer {
+public final class PlanMarkdownRenderer implements Renderer<PlanView> {
   /** The most characters a rendered comment has. */
   public static final int LIMIT = 60_000;
 
@@ -38,43 +45,34 @@ public final class PlanMarkdownRenderer {
   /** Lines of a list (warnings, names) shown before the rest are only counted. */
   private static final int MAX_ITEMS = 50;
 
-  private final Plan plan;
   private final int limit;
 
-  private PlanMarkdownRenderer(Plan plan, int limit) {
-    this.plan = plan;
+  public PlanMarkdownRenderer() {
+    this(LIMIT);
+  }
+
+  /** A renderer whose comments have at most {@code limit} characters (for tests of the cut). */
+  PlanMarkdownRenderer(int limit) {
     this.limit = limit;
-  }
-
-  /** The plan as markdown, at most {@link #LIMIT} characters. */
-  public static String render(Plan plan) {
-    return render(plan, LIMIT);
-  }
-
-  /** The plan as markdown, at most {@code limit} characters (for tests of the cut). */
-  static String render(Plan plan, int limit) {
-    return new PlanMarkdownRenderer(plan, limit).write();
   }
 
   /** A part of the comment; the optional ones are left out, longest first, to fit the limit. */
   private record Section(String text, boolean optional, String what) {}
 
-  private String write() {
+  @Override
+  public String render(PlanView view) {
     List<Section> sections = new ArrayList<>();
-    sections.add(new Section(header(), false, null));
-    if (plan.hasChanges()) {
-      sections.add(new Section(summaryTable(), false, null));
+    sections.add(new Section(header(view), false, null));
+    if (view.plan().hasChanges()) {
+      sections.add(new Section(summaryTable(view), false, null));
     }
-    sections.add(new Section(manualSteps(), false, null));
-    String warnings = warnings();
-    sections.add(new Section(warnings, true, "the warnings"));
-    sections.add(new Section(properties(), true, "the category and property changes"));
-    List<ClaimDiff> diffs = ClaimDiff.of(plan);
-    SortedMap<String, List<Change>> byApplication = changesByApplication();
+    sections.add(new Section(manualSteps(view), false, null));
+    sections.add(new Section(warnings(view), true, "the warnings"));
+    sections.add(new Section(properties(view), true, "the category and property changes"));
     List<String> quiet = new ArrayList<>();
     List<Section> applications = new ArrayList<>();
-    for (ClaimDiff diff : diffs) {
-      List<Change> changes = byApplication.getOrDefault(diff.application(), List.of());
+    for (ClaimDiff diff : view.claims()) {
+      List<ApplicationChange> changes = view.changesOf(diff.application());
       boolean claimsShown =
           diff.status() == ClaimDiff.Status.CHANGED
               || (diff.status() == ClaimDiff.Status.NOT_OBSERVED && diff.touched());
@@ -83,13 +81,13 @@ public final class PlanMarkdownRenderer {
         continue;
       }
       applications.add(
-          new Section(application(diff, changes), true, "application " + diff.application()));
+          new Section(application(view, diff, changes), true, "application " + diff.application()));
     }
     if (!applications.isEmpty()) {
       sections.add(new Section("#### Applications\n\n", false, null));
       sections.addAll(applications);
     }
-    sections.add(new Section(quietApplications(quiet) + unmanaged(), false, null));
+    sections.add(new Section(quietApplications(quiet) + unmanaged(view), false, null));
     return fit(sections);
   }
 
@@ -151,9 +149,9 @@ public final class PlanMarkdownRenderer {
     if (!applications.isEmpty()) {
       parts.add(
           "the details of "
-              + Display.count(applications.size(), "application", "applications")
+              + Words.count(applications.size(), "application", "applications")
               + " ("
-              + Display.names(applications, 10)
+              + Words.names(applications, 10)
               + ")");
     }
     return "> [!NOTE]\n> This comment was shortened to stay under "
@@ -163,20 +161,20 @@ public final class PlanMarkdownRenderer {
         + ". Run `kinde-props plan` (text) or `kinde-props plan --format json` to see everything.\n\n";
   }
 
-  private String header() {
+  private static String header(PlanView view) {
     return "### kinde-props plan\n\n**"
-        + PlanTextRenderer.summaryLine(plan)
+        + view.summaryLine()
         + "** Target: "
-        + code(plan.target())
+        + code(view.plan().target())
         + "\n\n";
   }
 
-  private String summaryTable() {
+  private static String summaryTable(PlanView view) {
     Map<Kind, int[]> counts = new EnumMap<>(Kind.class);
     for (Kind kind : Kind.values()) {
       counts.put(kind, new int[Action.values().length + 1]);
     }
-    for (Change change : plan.changes()) {
+    for (Change change : view.plan().changes()) {
       int[] row = counts.get(change.kind());
       row[change.action().ordinal()]++;
       if (change.manual()) {
@@ -202,12 +200,8 @@ public final class PlanMarkdownRenderer {
     return table.append("\n").toString();
   }
 
-  private String manualSteps() {
-    SortedMap<String, List<Change>> toggles = new TreeMap<>();
-    plan.changes().stream()
-        .filter(Change::manual)
-        .forEach(c -> toggles.computeIfAbsent(c.applicationName(), k -> new ArrayList<>()).add(c));
-    if (toggles.isEmpty()) {
+  private static String manualSteps(PlanView view) {
+    if (view.manualSteps().isEmpty()) {
       return "";
     }
     StringBuilder out =
@@ -217,77 +211,58 @@ public final class PlanMarkdownRenderer {
                 + code(Dashboard.claimTogglePath("<application>"))
                 + ", toggle, and save:\n\n");
     List<String> items = new ArrayList<>();
-    toggles.forEach(
-        (name, changes) -> {
-          List<String> on = new ArrayList<>();
-          List<String> off = new ArrayList<>();
-          changes.forEach(c -> (c.action() == Action.CREATE ? on : off).add(code(c.key())));
-          StringBuilder item =
-              new StringBuilder("- [ ] **" + html(name) + "** (")
-                  .append(code(changes.get(0).applicationId()))
-                  .append("):");
-          if (!on.isEmpty()) {
-            item.append(" turn on ").append(String.join(", ", on));
-          }
-          if (!off.isEmpty()) {
-            item.append(on.isEmpty() ? "" : ";")
-                .append(" turn off ")
-                .append(String.join(", ", off));
-          }
-          items.add(item.toString());
-        });
-    appendCapped(out, items);
+    for (ManualStep step : view.manualSteps()) {
+      items.add(
+          "- [ ] **"
+              + html(step.application())
+              + "** ("
+              + code(step.applicationId())
+              + "):"
+              + PlanTextRenderer.toggles(codes(step.turnOn()), codes(step.turnOff())));
+    }
+    Markdown.appendCapped(out, items, MAX_ITEMS, "- and %d more");
     return out.append("\n").toString();
   }
 
-  private String warnings() {
-    if (plan.warnings().isEmpty()) {
+  private static List<String> codes(List<String> keys) {
+    return keys.stream().map(Markdown::code).toList();
+  }
+
+  private static String warnings(PlanView view) {
+    List<Warning> warnings = view.plan().warnings();
+    if (warnings.isEmpty()) {
       return "";
     }
     List<String> items = new ArrayList<>();
-    for (Warning warning : plan.warnings()) {
-      String where = warning.address() == null ? "" : code(warning.address()) + ": ";
+    for (Warning warning : warnings) {
+      String where = warning.address() == null ? "" : code(warning.address().toString()) + ": ";
       items.add("> - " + where + warning.message());
     }
     StringBuilder out = new StringBuilder("> [!WARNING]\n");
-    if (items.size() > MAX_ITEMS) {
-      items.subList(MAX_ITEMS, items.size()).clear();
-      items.add(
-          "> - and "
-              + (plan.warnings().size() - MAX_ITEMS)
-              + " more warnings (`kinde-props plan` lists them all)");
-    }
-    items.forEach(item -> out.append(item).append('\n'));
+    Markdown.appendCapped(
+        out, items, MAX_ITEMS, "> - and %d more warnings (`kinde-props plan` lists them all)");
     return out.append("\n").toString();
   }
 
-  private String properties() {
-    List<Change> changes =
-        plan.changes().stream()
-            .filter(c -> c.kind() == Kind.CATEGORY || c.kind() == Kind.PROPERTY)
-            .sorted(
-                Comparator.comparing((Change c) -> c.kind())
-                    .thenComparing(c -> Objects.toString(c.key(), c.address())))
-            .toList();
-    if (changes.isEmpty()) {
+  private static String properties(PlanView view) {
+    if (view.categories().isEmpty() && view.properties().isEmpty()) {
       return "";
     }
     List<String> lines = new ArrayList<>();
-    for (Change change : changes) {
-      if (change.kind() == Kind.CATEGORY) {
-        lines.add("+ category " + Display.quote((String) ((Map<?, ?>) change.after()).get("name")));
-        continue;
-      }
-      Map<?, ?> before = (Map<?, ?>) change.before();
-      Map<?, ?> after = (Map<?, ?>) change.after();
+    for (CategoryChange category : view.categories()) {
+      lines.add("+ category " + Display.quote(category.name()));
+    }
+    for (PropertyChange change : view.properties()) {
       String head = change.action().symbol() + " property " + Display.quote(change.key());
       switch (change.action()) {
-        case CREATE -> lines.add(head + ": " + describe(after));
-        case DELETE -> lines.add(head + ": " + describe(before) + " (apply needs --allow-delete)");
+        case CREATE -> lines.add(head + ": " + describe(change.after()));
+        case DELETE ->
+            lines.add(head + ": " + describe(change.before()) + " (apply needs --allow-delete)");
         case UPDATE, REPLACE -> {
           List<String> fields = new ArrayList<>();
-          for (String[] changed : Display.changedFields(before, after)) {
-            fields.add(changed[0] + " " + changed[1] + " -> " + changed[2]);
+          for (Display.FieldChange changed :
+              Display.changedFields(change.before(), change.after())) {
+            fields.add(changed.field() + " " + changed.before() + " -> " + changed.after());
           }
           String replaced =
               change.action() == Action.REPLACE ? " (replaced; apply needs --allow-delete)" : "";
@@ -295,38 +270,30 @@ public final class PlanMarkdownRenderer {
         }
       }
     }
-    return "#### Categories and properties\n\n" + diffBlock(lines) + "\n";
+    return "#### Categories and properties\n\n" + Markdown.diffBlock(lines) + "\n";
   }
 
-  private static String describe(Map<?, ?> fields) {
+  private static String describe(PropertyFields fields) {
     List<String> parts = new ArrayList<>();
-    for (String field : Display.PROPERTY_FIELDS) {
-      if (fields.containsKey(field)) {
-        parts.add(field + " " + Display.field(fields.get(field)));
+    for (PropertyFields.Field field : PropertyFields.Field.values()) {
+      Object value = field.of(fields);
+      if (value != null) {
+        parts.add(field.wireName() + " " + Display.field(value));
       }
     }
     return String.join(", ", parts);
   }
 
-  private SortedMap<String, List<Change>> changesByApplication() {
-    SortedMap<String, List<Change>> byApplication = new TreeMap<>();
-    for (Change change : plan.changes()) {
-      if (change.kind() == Kind.VALUE || change.kind() == Kind.CLAIM) {
-        byApplication.computeIfAbsent(change.applicationName(), k -> new ArrayList<>()).add(change);
-      }
-    }
-    return byApplication;
-  }
-
-  private String application(ClaimDiff diff, List<Change> changes) {
+  private static String application(
+      PlanView view, ClaimDiff diff, List<ApplicationChange> changes) {
     List<String> counts = new ArrayList<>();
-    long values = changes.stream().filter(c -> c.kind() == Kind.VALUE).count();
-    long toggles = changes.stream().filter(c -> c.kind() == Kind.CLAIM).count();
+    long values = changes.stream().filter(c -> c instanceof ValueChange).count();
+    long toggles = changes.size() - values;
     if (values > 0) {
-      counts.add(Display.count(values, "value change", "value changes"));
+      counts.add(Words.count(values, "value change", "value changes"));
     }
     if (toggles > 0) {
-      counts.add(Display.count(toggles, "claim toggle", "claim toggles"));
+      counts.add(Words.count(toggles, "claim toggle", "claim toggles"));
     }
     if (diff.status() == ClaimDiff.Status.CHANGED) {
       counts.add("token claims change");
@@ -340,13 +307,12 @@ public final class PlanMarkdownRenderer {
             .append(counts.isEmpty() ? "expected token claims" : String.join(", ", counts))
             .append("</summary>\n\n");
     if (!changes.isEmpty()) {
-      List<Change> ordered = Display.valuesThenClaims(changes);
-      int width = Display.valueLabelWidth(ordered);
+      int width = PlanTextRenderer.valueLabelWidth(changes);
       List<String> lines = new ArrayList<>();
-      for (Change change : ordered) {
-        lines.add(changeLine(change, width));
+      for (ApplicationChange change : changes) {
+        lines.add(changeLine(view, change, width));
       }
-      out.append(diffBlock(lines)).append("\n");
+      out.append(Markdown.diffBlock(lines)).append("\n");
     }
     if (diff.status() == ClaimDiff.Status.CHANGED || diff.touched()) {
       out.append(
@@ -357,118 +323,83 @@ public final class PlanMarkdownRenderer {
       List<String> lines = new ArrayList<>();
       for (ClaimDiff.Line entry : diff.lines()) {
         switch (entry.marker()) {
-          case '+' -> lines.add("+ " + claim(entry.key(), entry.after()));
-          case '-' -> lines.add("- " + claim(entry.key(), entry.before()));
+          case '+' -> lines.add("+ " + claim(view, entry.key(), entry.after()));
+          case '-' -> lines.add("- " + claim(view, entry.key(), entry.before()));
           case '~' -> {
-            lines.add("- " + claim(entry.key(), entry.before()));
-            lines.add("+ " + claim(entry.key(), entry.after()));
+            lines.add("- " + claim(view, entry.key(), entry.before()));
+            lines.add("+ " + claim(view, entry.key(), entry.after()));
           }
-          default -> lines.add("  " + claim(entry.key(), entry.after()));
+          default -> lines.add("  " + claim(view, entry.key(), entry.after()));
         }
       }
       if (lines.isEmpty()) {
         lines.add("  (no claims)");
       }
-      out.append(diffBlock(lines)).append("\n");
+      out.append(Markdown.diffBlock(lines)).append("\n");
     }
     return out.append("</details>\n\n").toString();
   }
 
-  private String changeLine(Change change, int width) {
+  private static String changeLine(PlanView view, ApplicationChange change, int width) {
     String symbol = change.manual() ? "!" : change.action().symbol();
-    if (change.kind() == Kind.CLAIM) {
-      String toggle = change.action() == Action.CREATE ? "turn on" : "turn off";
-      return symbol
-          + " claim."
-          + change.key()
-          + (change.manual() ? ": " + toggle + " (manual)" : "");
+    if (change instanceof ClaimChange claim) {
+      String toggle = claim.on() ? "turn on" : "turn off";
+      return symbol + " claim." + claim.key() + (claim.manual() ? ": " + toggle + " (manual)" : "");
     }
-    String label = "value." + change.key();
-    label = label + " ".repeat(width - label.length());
+    ValueChange value = (ValueChange) change;
+    String label = PlanTextRenderer.pad("value." + value.key(), width);
     String text =
-        switch (change.action()) {
-          case CREATE -> value(change, change.after());
+        switch (value.action()) {
+          case CREATE -> view.value(value.key(), value.after());
           case UPDATE, REPLACE ->
-              value(change, change.before()) + " -> " + value(change, change.after());
-          case DELETE -> value(change, change.before()) + " (unset)";
+              view.value(value.key(), value.before())
+                  + " -> "
+                  + view.value(value.key(), value.after());
+          case DELETE -> view.value(value.key(), value.before()) + " (unset)";
         };
     return symbol + " " + label + " = " + text;
   }
 
-  private String value(Change change, Object value) {
-    return Display.value(plan, change.key(), (String) value);
-  }
-
   /** A claim entry as the token shows it: {@code "region": {"v": "eu"}}. */
-  private String claim(String key, ClaimValue value) {
-    String v = value.v() == null ? "{}" : "{\"v\": " + Display.value(plan, key, value.v()) + "}";
+  private static String claim(PlanView view, String key, ClaimValue value) {
+    String v = value.v() == null ? "{}" : "{\"v\": " + view.value(key, value.v()) + "}";
     return Display.quote(key) + ": " + v;
   }
 
-  private String quietApplications(List<String> quiet) {
+  private static String quietApplications(List<String> quiet) {
     if (quiet.isEmpty()) {
       return "";
     }
     return "No changes and unchanged token claims: "
-        + Display.count(quiet.size(), "application", "applications")
+        + Words.count(quiet.size(), "application", "applications")
         + " ("
-        + html(Display.names(quiet, MAX_NAMES))
+        + html(Words.names(quiet, MAX_NAMES))
         + ").\n\n";
   }
 
-  private String unmanaged() {
-    List<String> properties = List.copyOf(plan.unmanaged().properties());
-    int applications = plan.unmanaged().applications();
+  private static String unmanaged(PlanView view) {
+    List<String> properties = List.copyOf(view.plan().unmanaged().properties());
+    int applications = view.plan().unmanaged().applications();
     if (properties.isEmpty() && applications == 0) {
       return "";
     }
     List<String> parts = new ArrayList<>();
     if (!properties.isEmpty()) {
-      List<String> shown =
-          properties.stream().limit(MAX_ITEMS).map(PlanMarkdownRenderer::code).toList();
+      List<String> shown = properties.stream().limit(MAX_ITEMS).map(Markdown::code).toList();
       String more =
           properties.size() > MAX_ITEMS ? " and " + (properties.size() - MAX_ITEMS) + " more" : "";
       parts.add(
-          Display.count(properties.size(), "property", "properties")
+          Words.count(properties.size(), "property", "properties")
               + " ("
               + String.join(", ", shown)
               + more
               + ")");
     }
     if (applications > 0) {
-      parts.add(Display.count(applications, "M2M application", "M2M applications") + " not listed");
+      parts.add(Words.count(applications, "M2M application", "M2M applications") + " not listed");
     }
     return "Not managed by these manifests (reported, never changed): "
         + String.join("; ", parts)
         + ".\n";
-  }
-
-  private static void appendCapped(StringBuilder out, List<String> items) {
-    items.stream().limit(MAX_ITEMS).forEach(item -> out.append(item).append('\n'));
-    if (items.size() > MAX_ITEMS) {
-      out.append("- and ").append(items.size() - MAX_ITEMS).append(" more\n");
-    }
-  }
-
-  /** A fenced diff block whose fence is longer than any run of backticks inside it. */
-  private static String diffBlock(List<String> lines) {
-    String body = String.join("\n", lines);
-    int longest = 0;
-    int run = 0;
-    for (int i = 0; i < body.length(); i++) {
-      run = body.charAt(i) == '`' ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    String fence = "`".repeat(Math.max(3, longest + 1));
-    return fence + "diff\n" + body + "\n" + fence + "\n";
-  }
-
-  /** Inline code that survives any content, tables included. */
-  private static String code(String text) {
-    return "<code>" + html(text).replace("|", "&#124;") + "</code>";
-  }
-
-  private static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -3,7 +3,7 @@ package dev.kindeprops.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kindeprops.Version;
+import dev.kindeprops.engine.Version;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
@@ -17,10 +17,9 @@ import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.manifest.ManifestLoader;
 import dev.kindeprops.manifest.Variables;
 import dev.kindeprops.model.PropertyType;
-import dev.kindeprops.plan.Change;
-import dev.kindeprops.plan.Kind;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.plan.PropertyChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,8 +133,8 @@ class ConvergenceTest {
       String context, StateDocument before, StateDocument after, DesiredState desired, Plan plan) {
     Set<String> dropped =
         plan.changes().stream()
-            .filter(c -> c.kind() == Kind.PROPERTY && c.action().isDestructive())
-            .map(Change::key)
+            .filter(c -> c instanceof PropertyChange && c.action().isDestructive())
+            .map(c -> ((PropertyChange) c).key())
             .collect(Collectors.toSet());
     for (LiveProperty property : before.properties()) {
       if (!desired.properties().containsKey(property.key())

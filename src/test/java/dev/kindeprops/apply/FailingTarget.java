@@ -1,11 +1,15 @@
 package dev.kindeprops.apply;
 
+import dev.kindeprops.live.ClaimObservation;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Operation;
 import dev.kindeprops.live.Target;
 import dev.kindeprops.live.TargetException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 class FailingTarget implements Target {
   private final Target target;
   private final int failingWrite;
-  private final boolean canApplyClaims;
+  private final ClaimToggles toggles;
   private final AtomicInteger writes = new AtomicInteger();
   private final List<Operation> applied = new ArrayList<>();
 
@@ -24,13 +28,16 @@ class FailingTarget implements Target {
    * @param failingWrite the 1-based number of the write that fails; 0 for none
    */
   FailingTarget(Target target, int failingWrite) {
-    this(target, failingWrite, target.canApplyClaims());
+    this(target, failingWrite, target.claimToggles());
   }
 
-  FailingTarget(Target target, int failingWrite, boolean canApplyClaims) {
+  /**
+   * @param toggles what the target says of claim toggles, which may differ from the real one's
+   */
+  FailingTarget(Target target, int failingWrite, ClaimToggles toggles) {
     this.target = target;
     this.failingWrite = failingWrite;
-    this.canApplyClaims = canApplyClaims;
+    this.toggles = toggles;
   }
 
   @Override
@@ -61,8 +68,14 @@ class FailingTarget implements Target {
   }
 
   @Override
-  public boolean canApplyClaims() {
-    return canApplyClaims;
+  public ClaimToggles claimToggles() {
+    return toggles;
+  }
+
+  @Override
+  public Map<String, ClaimObservation> observeClaims(
+      Collection<String> applicationIds, Map<String, String> audiences) {
+    return target.observeClaims(applicationIds, audiences);
   }
 
   /** How many writes were asked for, the failed one included. */

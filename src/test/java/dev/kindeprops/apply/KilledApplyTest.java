@@ -7,9 +7,9 @@ import dev.kindeprops.live.file.StateDocument;
 import dev.kindeprops.live.file.StateFile;
 import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.DesiredState;
-import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.plan.ValueChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -66,10 +66,10 @@ class KilledApplyTest {
     StateDocument state = new StateFile(file).read();
     List<Integer> applied = new ArrayList<>();
     for (int i = 0; i < plan.changes().size(); i++) {
-      Change change = plan.changes().get(i);
+      ValueChange change = (ValueChange) plan.changes().get(i);
       LiveApplication app = state.application(change.applicationId()).orElseThrow();
       String value = app.values().get(change.key());
-      assertThat(value).as(change.address()).isIn(change.before(), change.after());
+      assertThat(value).as(change.address().toString()).isIn(change.before(), change.after());
       if (Objects.equals(value, change.after())) {
         applied.add(i);
       }

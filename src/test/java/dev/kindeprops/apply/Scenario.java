@@ -2,7 +2,7 @@ package dev.kindeprops.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.Version;
+import dev.kindeprops.engine.Version;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
 import dev.kindeprops.live.LiveState;

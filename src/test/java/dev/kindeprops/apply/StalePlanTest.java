@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kindeprops.Version;
+import dev.kindeprops.engine.Version;
 import dev.kindeprops.live.Operation;
 import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.ManifestDigest;

@@ -1,10 +1,10 @@
 package dev.kindeprops.bench;
 
-import dev.kindeprops.Version;
 import dev.kindeprops.apply.Applier;
 import dev.kindeprops.apply.ApplyOptions;
 import dev.kindeprops.apply.ApplyReport;
 import dev.kindeprops.apply.Outcome;
+import dev.kindeprops.engine.Version;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;

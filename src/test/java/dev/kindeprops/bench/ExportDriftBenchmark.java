@@ -3,7 +3,7 @@ package dev.kindeprops.bench;
 import dev.kindeprops.export.CompletedState;
 import dev.kindeprops.export.ExportedFile;
 import dev.kindeprops.export.ManifestExport;
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
@@ -18,7 +18,8 @@ import dev.kindeprops.plan.DriftReport;
 import dev.kindeprops.plan.IgnoreRule;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.Planner;
-import dev.kindeprops.render.DriftRenderer;
+import dev.kindeprops.render.DriftMarkdownRenderer;
+import dev.kindeprops.render.DriftView;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class ExportDriftBenchmark {
       }
       drifted.add(new LiveApplication(id, name, "m2m", moved, claims));
     }
-    LiveState live = new LiveState(categories, properties, applications, 0, ClaimSource.STATE);
+    LiveState live = new LiveState(categories, properties, applications, 0, ClaimToggles.STORED);
 
     ManifestExport export = null;
     for (int i = 0; i < 3; i++) {
@@ -128,7 +129,7 @@ public final class ExportDriftBenchmark {
         empty.changes().size(),
         empty.warnings().size());
 
-    LiveState moved = new LiveState(categories, properties, drifted, 0, ClaimSource.STATE);
+    LiveState moved = new LiveState(categories, properties, drifted, 0, ClaimToggles.STORED);
     Plan plan = Planner.plan(desired, moved, "bench", "file:state.json").plan();
     List<IgnoreRule> rules = new ArrayList<>();
     // 99 rules that each accept one application's drift, and one that matches nothing.
@@ -138,7 +139,8 @@ public final class ExportDriftBenchmark {
     rules.add(new IgnoreRule("application.retired-*", "", null));
     Timing reporting = time(() -> Drift.report(plan, live, "baseline.json", rules));
     DriftReport report = Drift.report(plan, live, "baseline.json", rules);
-    Timing markdown = time(() -> DriftRenderer.markdown(report));
+    DriftView view = DriftView.of(report, desired);
+    Timing markdown = time(() -> new DriftMarkdownRenderer().render(view));
     System.out.printf(
         Locale.ROOT,
         "drift: %,d changes, %,d ignored by 100 rules, %d stale; report mean %d ms, best %d ms;"
@@ -148,7 +150,7 @@ public final class ExportDriftBenchmark {
         report.staleRules().size(),
         reporting.mean(),
         reporting.best(),
-        DriftRenderer.markdown(report).length(),
+        new DriftMarkdownRenderer().render(view).length(),
         markdown.mean());
   }
 

@@ -1,6 +1,6 @@
 package dev.kindeprops.bench;
 
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
@@ -16,6 +16,7 @@ import dev.kindeprops.plan.PlanCodec;
 import dev.kindeprops.plan.Planner;
 import dev.kindeprops.render.PlanMarkdownRenderer;
 import dev.kindeprops.render.PlanTextRenderer;
+import dev.kindeprops.render.PlanView;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ public final class PlanBenchmark {
             liveProperties,
             liveApplications,
             0,
-            ClaimSource.STATE);
+            ClaimToggles.STORED);
 
     System.out.printf(
         Locale.ROOT,
@@ -117,9 +118,10 @@ public final class PlanBenchmark {
         plan.changes().size(),
         (heapAfter - heapBefore) / (1024 * 1024),
         heapBefore / (1024 * 1024));
-    String text = time("render text", () -> PlanTextRenderer.render(plan, false));
+    PlanView view = PlanView.of(plan);
+    String text = time("render text", () -> new PlanTextRenderer(false).render(view));
     String json = time("render json", () -> PlanCodec.write(plan));
-    String markdown = time("render markdown", () -> PlanMarkdownRenderer.render(plan));
+    String markdown = time("render markdown", () -> new PlanMarkdownRenderer().render(view));
     System.out.printf(
         Locale.ROOT,
         "  output: text %,d KiB, json %,d KiB, markdown %,d characters%n",

@@ -7,7 +7,10 @@ import dev.kindeprops.apply.ChangeResult;
 import dev.kindeprops.apply.Outcome;
 import dev.kindeprops.plan.Action;
 import dev.kindeprops.plan.Change;
-import dev.kindeprops.plan.Kind;
+import dev.kindeprops.plan.ClaimChange;
+import dev.kindeprops.plan.ValueChange;
+import dev.kindeprops.render.ApplyTextRenderer;
+import dev.kindeprops.render.ApplyView;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,27 +24,15 @@ import org.junit.jupiter.api.Test;
 /** What apply prints: the report, the manual checklist and the progress line. */
 class ApplyOutputTest {
   private static Change value(String app, String key) {
-    return new Change(
-        "application." + app + ".value." + key,
-        Kind.VALUE,
-        Action.CREATE,
-        "id-" + app,
-        key,
-        null,
-        "secret value",
-        false);
+    return new ValueChange(Action.CREATE, app, "id-" + app, key, null, "secret value");
   }
 
   private static Change toggle(String app, String key, Action action) {
-    return new Change(
-        "application." + app + ".claim." + key,
-        Kind.CLAIM,
-        action,
-        "id-" + app,
-        key,
-        action == Action.CREATE ? null : true,
-        action == Action.CREATE ? true : null,
-        true);
+    return new ClaimChange(action, app, "id-" + app, key, true);
+  }
+
+  private static String render(ApplyReport report, Set<String> sensitive, boolean verbose) {
+    return new ApplyTextRenderer(verbose).render(ApplyView.of(report, sensitive));
   }
 
   @Test
@@ -55,7 +46,7 @@ class ApplyOutputTest {
                 new ChangeResult(toggle("billing", "old", Action.DELETE), Outcome.MANUAL, null),
                 new ChangeResult(toggle("search", "tier", Action.DELETE), Outcome.MANUAL, null)));
 
-    assertThat(ApplyReportText.render(report, Set.of(), false))
+    assertThat(render(report, Set.of(), false))
         .isEqualTo(
             """
             Apply complete: 1 change made. 4 manual steps are left to do (below).
@@ -80,7 +71,7 @@ class ApplyOutputTest {
       results.add(new ChangeResult(value("c" + i, "region"), Outcome.NOT_STARTED, null));
     }
 
-    String text = ApplyReportText.render(new ApplyReport(results), Set.of(), false);
+    String text = render(new ApplyReport(results), Set.of(), false);
 
     assertThat(text)
         .isEqualTo(
@@ -105,7 +96,7 @@ class ApplyOutputTest {
                 new ChangeResult(
                     value("a", "region"), Outcome.FAILED, "Kinde refused 'secret value'")));
 
-    assertThat(ApplyReportText.render(report, Set.of("notes"), false))
+    assertThat(render(report, Set.of("notes"), false))
         .startsWith(
             "Failed: application.a.value.notes: Kinde refused '(sensitive)': too long\n"
                 + "Failed: application.a.value.region: Kinde refused 'secret value'\n");
@@ -121,7 +112,7 @@ class ApplyOutputTest {
                 new ChangeResult(value("c", "region"), Outcome.NOT_STARTED, null),
                 new ChangeResult(toggle("c", "region", Action.CREATE), Outcome.MANUAL, null)));
 
-    assertThat(ApplyReportText.render(report, Set.of(), true))
+    assertThat(render(report, Set.of(), true))
         .startsWith(
             "  done        application.a.value.region\n"
                 + "  failed      application.b.value.region\n"
@@ -135,7 +126,7 @@ class ApplyOutputTest {
     ApplyReport report =
         new ApplyReport(
             List.of(new ChangeResult(toggle("a", "region", Action.CREATE), Outcome.MANUAL, null)));
-    assertThat(ApplyReportText.summary(report))
+    assertThat(ApplyTextRenderer.summary(report))
         .isEqualTo(
             "Apply complete: nothing for kinde-props to change. 1 manual step is left to do"
                 + " (below).");

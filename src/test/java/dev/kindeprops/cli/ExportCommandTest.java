@@ -9,6 +9,7 @@ import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.file.StateDocument;
 import dev.kindeprops.live.file.StateFile;
+import dev.kindeprops.manifest.ManifestSchema;
 import dev.kindeprops.model.PropertyType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class ExportCommandTest {
     Map<String, String> files = files(out);
     assertThat(files)
         .containsOnlyKeys("applications.yaml", "properties.yaml", "kinde-props.schema.json");
-    assertThat(files.get("kinde-props.schema.json")).isEqualTo(SchemaCommand.manifestSchema());
+    assertThat(files.get("kinde-props.schema.json")).isEqualTo(ManifestSchema.text());
     assertThat(files.get("properties.yaml"))
         .startsWith("# yaml-language-server: $schema=kinde-props.schema.json\n")
         .contains("version: 1\nproperties:\n  legacy_flag:\n    name: Legacy flag\n")
@@ -259,7 +260,7 @@ class ExportCommandTest {
     assertThat(plan.out()).endsWith("No changes. The live state matches the manifests.\n");
     assertThat(plan.out()).doesNotContain("Warning:");
     Map<String, String> files = files(out);
-    files.remove(ExportCommand.SCHEMA_COPY);
+    files.remove("kinde-props.schema.json");
     assertThat(files.keySet())
         .contains("properties.yaml", "applications/w-1.yaml", "applications/w-2.yaml")
         .allMatch(f -> f.equals("properties.yaml") || f.startsWith("applications/"));

@@ -2,7 +2,7 @@ package dev.kindeprops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.Version;
+import dev.kindeprops.engine.Version;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package dev.kindeprops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kindeprops.manifest.LoadResult;
+import dev.kindeprops.manifest.DesiredState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,8 +41,8 @@ class ManifestOptionsTest {
         Files.writeString(
             dir.resolve("a.yaml"),
             "version: 1\nproperties: {p: {name: P, category: C, description: '${env:REGION}'}}\n");
-    LoadResult result = options(file).load(console);
-    assertThat(result.state().properties().get("p").description()).isEqualTo("eu");
+    DesiredState state = options(file).load(console);
+    assertThat(state.properties().get("p").description()).isEqualTo("eu");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
@@ -61,7 +61,7 @@ class ManifestOptionsTest {
   @Test
   void printsWarningsAndGoesOn() throws IOException {
     Path file = Files.writeString(dir.resolve("a.yaml"), "version: 1\nprofiles: {spare: {}}\n");
-    assertThat(options(file).load(console).ok()).isTrue();
+    assertThat(options(file).load(console).profiles()).containsOnlyKeys("spare");
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(file + ":2:12: warning: profile 'spare' is not used by any application\n");
   }

@@ -3,7 +3,7 @@ package dev.kindeprops.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.DesiredBuilder;
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
@@ -27,7 +27,7 @@ class CompletedStateTest {
             new LiveProperty("p2", "notes", "", "", null, true, null)),
         List.of(new LiveApplication(BILLING, "Billing", "m2m", new TreeMap<>(Map.of()), null)),
         0,
-        ClaimSource.UNOBSERVED);
+        ClaimToggles.OBSERVABLE);
   }
 
   @Test
@@ -76,7 +76,7 @@ class CompletedStateTest {
             List.of(new LiveProperty("p1", "region", "Region", "", null, false, null)),
             List.of(),
             0,
-            ClaimSource.UNOBSERVED);
+            ClaimToggles.OBSERVABLE);
 
     CompletedState completed = CompletedState.of(live, null);
 
@@ -95,7 +95,7 @@ class CompletedStateTest {
                     "p1", "region", "Region", "", PropertyType.SINGLE_LINE_TEXT, false, "cat_a")),
             List.of(),
             0,
-            ClaimSource.STATE);
+            ClaimToggles.STORED);
 
     CompletedState completed = CompletedState.of(live, null);
 

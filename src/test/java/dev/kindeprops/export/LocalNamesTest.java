@@ -3,6 +3,7 @@ package dev.kindeprops.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.manifest.LocalName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,13 +19,13 @@ class LocalNamesTest {
 
   @Test
   void slugsDropAccentsCaseAndPunctuation() {
-    assertThat(LocalNames.slug("Billing Worker")).isEqualTo("billing-worker");
-    assertThat(LocalNames.slug("  Café — Ops!! ")).isEqualTo("cafe-ops");
-    assertThat(LocalNames.slug("report_generator v2")).isEqualTo("report_generator-v2");
-    assertThat(LocalNames.slug("__hidden__")).isEqualTo("hidden");
-    assertThat(LocalNames.slug("日本語")).isEqualTo("app");
-    assertThat(LocalNames.slug("")).isEqualTo("app");
-    assertThat(LocalNames.slug("x".repeat(70) + " tail")).hasSize(64);
+    assertThat(LocalName.slug("Billing Worker")).isEqualTo("billing-worker");
+    assertThat(LocalName.slug("  Café — Ops!! ")).isEqualTo("cafe-ops");
+    assertThat(LocalName.slug("report_generator v2")).isEqualTo("report_generator-v2");
+    assertThat(LocalName.slug("__hidden__")).isEqualTo("hidden");
+    assertThat(LocalName.slug("日本語")).isEqualTo("app");
+    assertThat(LocalName.slug("")).isEqualTo("app");
+    assertThat(LocalName.slug("x".repeat(70) + " tail")).hasSize(64);
   }
 
   @Test

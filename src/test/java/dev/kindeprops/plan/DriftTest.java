@@ -2,9 +2,9 @@ package dev.kindeprops.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.fixtures.ClaimSource;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
-import dev.kindeprops.live.ClaimSource;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.model.PropertyType;
@@ -51,7 +51,7 @@ class DriftTest {
 
   static Map<String, Attribution> attribution(DriftReport report) {
     Map<String, Attribution> byAddress = new LinkedHashMap<>();
-    report.drifted().forEach(d -> byAddress.put(d.change().address(), d.moved()));
+    report.drifted().forEach(d -> byAddress.put(d.change().address().toString(), d.moved()));
     return byAddress;
   }
 
@@ -333,7 +333,7 @@ class DriftTest {
             "application.billing-worker.claim.region <- application.billing-worker.claim",
             "application.billing-worker.claim.tier <- application.billing-worker.claim");
     assertThat(report.drifted())
-        .extracting(d -> d.change().address())
+        .extracting(d -> d.change().address().toString())
         .containsExactly(
             "property.model_version",
             "application.billing-worker.value.model_version",

@@ -3,11 +3,11 @@ package dev.kindeprops.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindeprops.fixtures.ClaimSource;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
-import dev.kindeprops.live.ClaimSource;
 import dev.kindeprops.model.PropertyType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.diag.Diagnostic;
 import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.fixtures.ClaimSource;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.ClaimValue;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.manifest.LocalName;
+import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,18 +98,13 @@ class PlannerTest {
             "+ application.billing-worker.value.tier",
             "+ application.billing-worker.claim.region",
             "+ application.billing-worker.claim.tier");
-    Change region = plan.changes().get(3);
+    PropertyChange region = (PropertyChange) plan.changes().get(3);
     assertThat(region.key()).isEqualTo("region");
     assertThat(region.before()).isNull();
     assertThat(region.after())
         .isEqualTo(
-            Map.of(
-                "key", "region",
-                "name", "Region",
-                "description", "",
-                "type", "single_line_text",
-                "category", "Tenancy",
-                "is_private", false));
+            new PropertyFields(
+                "region", "Region", "", PropertyType.SINGLE_LINE_TEXT, "Tenancy", false));
     assertThat(plan.claims().get("billing-worker").before()).isEmpty();
     assertThat(plan.summary()).isEqualTo(new Summary(10, 0, 0, 0, 0));
   }
@@ -137,12 +135,13 @@ class PlannerTest {
             "+ application.billing-worker.value.notes",
             "~ application.billing-worker.value.region",
             "- application.billing-worker.value.tier");
-    Change update = plan.changes().get(1);
+    ValueChange update = (ValueChange) plan.changes().get(1);
     assertThat(update.applicationId()).isEqualTo(BILLING);
     assertThat(update.before()).isEqualTo("us");
     assertThat(update.after()).isEqualTo("eu");
-    assertThat(plan.changes().get(2).before()).isEqualTo("pro");
-    assertThat(plan.changes().get(2).after()).isNull();
+    ValueChange unset = (ValueChange) plan.changes().get(2);
+    assertThat(unset.before()).isEqualTo("pro");
+    assertThat(unset.after()).isNull();
     assertThat(plan.unmanaged().properties()).containsExactly("legacy");
   }
 
@@ -202,7 +201,7 @@ class PlannerTest {
     assertThat(plan.warnings())
         .containsExactly(
             new Warning(
-                "application.billing-worker.claim.tier",
+                Address.claim("billing-worker", "tier"),
                 "the token cannot show this toggle while 'tier' is private; once apply makes it"
                     + " public, check it with `kinde-props verify`"));
   }
@@ -231,17 +230,12 @@ class PlannerTest {
             "~ property.region",
             "~ property.aaa",
             "+ application.billing-worker.claim.region");
-    Change region = plan.changes().get(1);
+    PropertyChange region = (PropertyChange) plan.changes().get(1);
     assertThat(region.before())
         .isEqualTo(
-            Map.of(
-                "key", "region",
-                "name", "Region",
-                "description", "",
-                "type", "single_line_text",
-                "category", "Tenancy",
-                "is_private", true));
-    assertThat(((Map<?, ?>) region.after()).get("is_private")).isEqualTo(false);
+            new PropertyFields(
+                "region", "Region", "", PropertyType.SINGLE_LINE_TEXT, "Tenancy", true));
+    assertThat(region.after().isPrivate()).isFalse();
     assertThat(plan.claims().get("billing-worker").before()).isEmpty();
     assertThat(plan.claims().get("billing-worker").after())
         .isEqualTo(Map.of("region", new ClaimValue("eu")));
@@ -268,7 +262,9 @@ class PlannerTest {
             "-/+ property.notes",
             "+ application.billing-worker.value.notes",
             "+ application.billing-worker.claim.notes");
-    assertThat(plan.warnings()).extracting(Warning::address).containsExactly("property.notes");
+    assertThat(plan.warnings())
+        .extracting(Warning::address)
+        .containsExactly(Address.property("notes"));
     assertThat(plan.warnings().get(0).message())
         .startsWith("changing the type from single_line_text to multi_line_text replaces");
   }
@@ -306,7 +302,7 @@ class PlannerTest {
     Plan plan = plan(desired, live);
 
     assertThat(lines(plan)).containsExactly("- property.legacy");
-    assertThat(plan.changes().get(0).after()).isNull();
+    assertThat(((PropertyChange) plan.changes().get(0)).after()).isNull();
     assertThat(plan.unmanaged().properties()).containsExactly("stray");
   }
 
@@ -375,10 +371,10 @@ class PlannerTest {
     assertThat(plan.warnings())
         .containsExactly(
             new Warning(
-                "application.billing-worker.claim.tier",
+                Address.claim("billing-worker", "tier"),
                 "claimed without a value: the token will carry \"tier\": {}"),
             new Warning(
-                "application.search",
+                Address.application("search"),
                 "the live application "
                     + SEARCH
                     + " is named \"Payments API\"; check that the id is the one meant"));
@@ -464,7 +460,7 @@ class PlannerTest {
             reversed(live.properties()),
             reversed(live.applications()),
             live.otherM2mApplications(),
-            live.claimSource());
+            live.toggles());
 
     Plan plan = plan(desired, live);
 
@@ -515,13 +511,13 @@ class PlannerTest {
 
   @Test
   void namesAreComparedWithoutCaseAccentsPunctuationOrAnExportedIdSuffix() {
-    assertThat(Planner.sameName("billing-worker", "Billing Worker", BILLING)).isTrue();
-    assertThat(Planner.sameName("cafe-ops", "Café Ops", BILLING)).isTrue();
-    assertThat(Planner.sameName("worker-3b0b5c6c", "Worker", BILLING)).isTrue();
-    assertThat(Planner.sameName("worker-3b0b", "Worker", BILLING)).isFalse();
-    assertThat(Planner.sameName("worker-9f3a1d2e", "Worker", BILLING)).isFalse();
-    assertThat(Planner.sameName("search", "Billing worker", BILLING)).isFalse();
-    assertThat(Planner.sameName("app", "日本語", BILLING)).isTrue();
+    assertThat(LocalName.sameName("billing-worker", "Billing Worker", BILLING)).isTrue();
+    assertThat(LocalName.sameName("cafe-ops", "Café Ops", BILLING)).isTrue();
+    assertThat(LocalName.sameName("worker-3b0b5c6c", "Worker", BILLING)).isTrue();
+    assertThat(LocalName.sameName("worker-3b0b", "Worker", BILLING)).isFalse();
+    assertThat(LocalName.sameName("worker-9f3a1d2e", "Worker", BILLING)).isFalse();
+    assertThat(LocalName.sameName("search", "Billing worker", BILLING)).isFalse();
+    assertThat(LocalName.sameName("app", "日本語", BILLING)).isTrue();
   }
 
   private static <T> List<T> reversed(List<T> items) {

@@ -2,8 +2,8 @@ package dev.kindeprops.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.live.ClaimValue;
 import dev.kindeprops.plan.ApplicationClaims;
-import dev.kindeprops.plan.ClaimValue;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,7 +25,8 @@ class ClaimsRendererTest {
                     "api_key", new ClaimValue("s3cret")))));
     claims.put("search", new ApplicationClaims("9f3a", new TreeMap<>(), new TreeMap<>()));
 
-    assertThat(ClaimsRenderer.json(claims, Set.of("api_key")))
+    assertThat(
+            new ClaimsRenderer().render(new ClaimsView(new TreeMap<>(claims), Set.of("api_key"))))
         .isEqualTo(
             """
             {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Drift;
 import dev.kindeprops.plan.DriftReport;
 import dev.kindeprops.plan.IgnoreRule;
@@ -30,6 +31,16 @@ class DriftRendererTest {
     return Planner.plan(desired.build(), live.build(), "0.1.0", "file:state.json").plan();
   }
 
+  private static final DesiredState NO_MANIFESTS = new DesiredBuilder().build();
+
+  private static String markdown(DriftReport report) {
+    return new DriftMarkdownRenderer().render(DriftView.of(report, NO_MANIFESTS));
+  }
+
+  private static String text(DriftReport report, boolean color) {
+    return new DriftTextRenderer(color).render(DriftView.of(report, NO_MANIFESTS));
+  }
+
   @Test
   void markdownStaysUnderTheLimitAndCountsWhatItLeavesOut() {
     Plan plan = manyChanges(3_000, "eu-" + "x".repeat(200));
@@ -37,7 +48,7 @@ class DriftRendererTest {
         List.of(new IgnoreRule("application.app-000*", "the first hundred are known", null));
 
     DriftReport report = Drift.report(plan, null, null, rules);
-    String markdown = DriftRenderer.markdown(report);
+    String markdown = markdown(report);
 
     assertThat(report.drifted()).hasSize(2_900);
     assertThat(report.ignored()).hasSize(100);
@@ -53,7 +64,7 @@ class DriftRendererTest {
   void markdownEscapesWhatCouldBreakTheTable() {
     Plan plan = manyChanges(1, "a|b <script>`");
 
-    String markdown = DriftRenderer.markdown(Drift.report(plan, null, null, List.of()));
+    String markdown = markdown(Drift.report(plan, null, null, List.of()));
 
     assertThat(markdown)
         .contains("| <code>\"us\"</code> | <code>\"a&#124;b &lt;script&gt;`\"</code> |")
@@ -64,8 +75,8 @@ class DriftRendererTest {
   void textIsColouredOnlyWhenAsked() {
     DriftReport report = Drift.report(manyChanges(1, "eu"), null, null, List.of());
 
-    assertThat(DriftRenderer.text(report, true)).contains("\u001b[33m~\u001b[0m application.");
-    assertThat(DriftRenderer.text(report, false)).doesNotContain("\u001b[");
+    assertThat(text(report, true)).contains("\u001b[33m~\u001b[0m application.");
+    assertThat(text(report, false)).doesNotContain("\u001b[");
   }
 
   @Test
@@ -73,9 +84,11 @@ class DriftRendererTest {
     Plan plan = manyChanges(1, "50%\nmore");
 
     String github =
-        DriftRenderer.github(
-            Drift.report(plan, null, null, List.of()),
-            new DesiredBuilder().property("region", "Tenancy").build());
+        new DriftGithubRenderer()
+            .render(
+                DriftView.of(
+                    Drift.report(plan, null, null, List.of()),
+                    new DesiredBuilder().property("region", "Tenancy").build()));
 
     // The application is not in these manifests, so the annotation names no file.
     assertThat(github)

@@ -2,9 +2,9 @@ package dev.kindeprops.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.fixtures.ClaimSource;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
-import dev.kindeprops.live.ClaimSource;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.Planner;
 import java.util.Map;
@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class PlanMarkdownRendererTest {
   @Test
   void rendersASummaryTableAndOneCollapsedSectionPerApplication() {
-    String markdown = PlanMarkdownRenderer.render(PlanTextRendererTest.plan(ClaimSource.OBSERVED));
+    String markdown =
+        PlanTextRendererTest.markdown(PlanTextRendererTest.plan(ClaimSource.OBSERVED));
 
     assertThat(markdown)
         .startsWith(
@@ -61,8 +62,8 @@ class PlanMarkdownRendererTest {
     }
     Plan plan = Planner.plan(desired.build(), live.build(), "0.1.0", "file:s.json").plan();
 
-    String full = PlanMarkdownRenderer.render(plan, Integer.MAX_VALUE);
-    String cut = PlanMarkdownRenderer.render(plan, 20_000);
+    String full = new PlanMarkdownRenderer(Integer.MAX_VALUE).render(PlanView.of(plan));
+    String cut = new PlanMarkdownRenderer(20_000).render(PlanView.of(plan));
 
     assertThat(full.length()).isGreaterThan(20_000);
     assertThat(full).doesNotContain("[!NOTE]");
@@ -92,7 +93,7 @@ class PlanMarkdownRendererTest {
                 "file:s.json")
             .plan();
 
-    assertThat(PlanMarkdownRenderer.render(plan))
+    assertThat(PlanTextRendererTest.markdown(plan))
         .contains("````diff\n+ value.notes = \"```\\n<b>|\"\n+ claim.notes\n````\n");
   }
 }

@@ -2,9 +2,9 @@ package dev.kindeprops.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.fixtures.ClaimSource;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
-import dev.kindeprops.live.ClaimSource;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.manifest.PropertyDefinition;
 import dev.kindeprops.model.PropertyType;
@@ -16,6 +16,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanTextRendererTest {
+  static String text(Plan plan, boolean color) {
+    return new PlanTextRenderer(color).render(PlanView.of(plan));
+  }
+
+  static String markdown(Plan plan) {
+    return new PlanMarkdownRenderer().render(PlanView.of(plan));
+  }
+
   static final String BILLING = "3b0b5c6c8fcc464fab397f4969b5f482";
   static final String SEARCH = "9f3a1d2e7b8c4a5f9e0d1c2b3a4f5e6d";
 
@@ -57,7 +65,7 @@ class PlanTextRendererTest {
 
   @Test
   void rendersAPlanAReviewerReadsAtAGlance() {
-    assertThat(PlanTextRenderer.render(plan(ClaimSource.STATE), false))
+    assertThat(text(plan(ClaimSource.STATE), false))
         .isEqualTo(
             """
             Target: file:state.json
@@ -101,7 +109,7 @@ class PlanTextRendererTest {
 
   @Test
   void manualTogglesGetTheirOwnStepsAndSymbol() {
-    String text = PlanTextRenderer.render(plan(ClaimSource.OBSERVED), false);
+    String text = text(plan(ClaimSource.OBSERVED), false);
 
     assertThat(text)
         .contains("      ! claim.api_key: turn on (manual)\n")
@@ -116,7 +124,7 @@ class PlanTextRendererTest {
 
   @Test
   void unobservedClaimsShowWhatTheTokenWillCarry() {
-    String text = PlanTextRenderer.render(plan(ClaimSource.UNOBSERVED), false);
+    String text = text(plan(ClaimSource.UNOBSERVED), false);
 
     assertThat(text)
         .contains(
@@ -136,9 +144,9 @@ class PlanTextRendererTest {
   void sensitiveValuesNeverAppear() {
     for (ClaimSource source : ClaimSource.values()) {
       Plan plan = plan(source);
-      assertThat(PlanTextRenderer.render(plan, false)).doesNotContain("s3cret");
-      assertThat(PlanTextRenderer.render(plan, true)).doesNotContain("s3cret");
-      assertThat(PlanMarkdownRenderer.render(plan)).doesNotContain("s3cret");
+      assertThat(text(plan, false)).doesNotContain("s3cret");
+      assertThat(text(plan, true)).doesNotContain("s3cret");
+      assertThat(markdown(plan)).doesNotContain("s3cret");
     }
   }
 
@@ -146,8 +154,8 @@ class PlanTextRendererTest {
   void coloursOnlyWhenAsked() {
     Plan plan = plan(ClaimSource.STATE);
 
-    assertThat(PlanTextRenderer.render(plan, false)).doesNotContain("\u001b[");
-    assertThat(PlanTextRenderer.render(plan, true))
+    assertThat(text(plan, false)).doesNotContain("\u001b[");
+    assertThat(text(plan, true))
         .contains("\u001b[32m  +\u001b[0m claim.region")
         .contains("\u001b[33m  ~\u001b[0m value.region");
   }
@@ -169,7 +177,7 @@ class PlanTextRendererTest {
                 "file:state.json")
             .plan();
 
-    assertThat(PlanTextRenderer.render(plan, false))
+    assertThat(text(plan, false))
         .isEqualTo(
             """
             Target: file:state.json
@@ -218,7 +226,7 @@ class PlanTextRendererTest {
 
   @Test
   void aMoveToACategoryThatDoesNotExistYetIsPlannedAndShown() {
-    String text = PlanTextRenderer.render(planWithoutLiveCategories("Geo", ""), false);
+    String text = text(planWithoutLiveCategories("Geo", ""), false);
 
     assertThat(text)
         .contains("+ category \"Geo\"")
@@ -232,7 +240,7 @@ class PlanTextRendererTest {
 
   @Test
   void anUpdateShowsTheCategoryItWritesWhereTheTargetDoesNotShowIt() {
-    String text = PlanTextRenderer.render(planWithoutLiveCategories("Tenancy", "Where"), false);
+    String text = text(planWithoutLiveCategories("Tenancy", "Where"), false);
 
     assertThat(text)
         .contains(
@@ -242,7 +250,7 @@ class PlanTextRendererTest {
                   ~ category    = (not shown) -> "Tenancy"
                 }
             """);
-    assertThat(PlanMarkdownRenderer.render(planWithoutLiveCategories("Tenancy", "Where")))
+    assertThat(markdown(planWithoutLiveCategories("Tenancy", "Where")))
         .contains(
             "~ property \"region\": description \"\" -> \"Where\", category (not shown) ->"
                 + " \"Tenancy\"");

@@ -4,8 +4,8 @@ import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.Operation;
-import dev.kindeprops.live.PropertySpec;
 import dev.kindeprops.live.TargetException;
+import dev.kindeprops.model.PropertyFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +88,7 @@ public record StateDocument(
     return new StateDocument(next, properties, applications);
   }
 
-  private StateDocument createProperty(PropertySpec spec) {
+  private StateDocument createProperty(PropertyFields spec) {
     checkNotKindes(spec.key());
     if (property(spec.key()).isPresent()) {
       throw new TargetException("property \"" + spec.key() + "\" already exists");
@@ -106,7 +106,7 @@ public record StateDocument(
     return new StateDocument(categories, next, applications);
   }
 
-  private StateDocument updateProperty(PropertySpec spec) {
+  private StateDocument updateProperty(PropertyFields spec) {
     checkNotKindes(spec.key());
     LiveProperty live = existingProperty(spec.key());
     if (live.type() != spec.type()) {
@@ -200,7 +200,7 @@ public record StateDocument(
         .orElseThrow(() -> new TargetException("no property has key \"" + key + "\""));
   }
 
-  private String categoryId(PropertySpec spec) {
+  private String categoryId(PropertyFields spec) {
     return categoryByName(spec.category())
         .map(LiveCategory::id)
         .orElseThrow(

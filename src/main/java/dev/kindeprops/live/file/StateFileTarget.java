@@ -1,7 +1,9 @@
 package dev.kindeprops.live.file;
 
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.ClaimObservation;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveApplication;
+import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Operation;
 import dev.kindeprops.live.Target;
@@ -13,7 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,7 +84,7 @@ public final class StateFileTarget implements Target {
       }
     }
     return new LiveState(
-        document.categories(), document.properties(), asked, otherM2m, ClaimSource.STATE);
+        document.categories(), document.properties(), asked, otherM2m, ClaimToggles.STORED);
   }
 
   @Override
@@ -135,8 +142,38 @@ public final class StateFileTarget implements Target {
   }
 
   @Override
-  public boolean canApplyClaims() {
-    return true;
+  public ClaimToggles claimToggles() {
+    return ClaimToggles.STORED;
+  }
+
+  /** What each application's token would carry, as Kinde would issue it for the stored state. */
+  @Override
+  public Map<String, ClaimObservation> observeClaims(
+      Collection<String> applicationIds, Map<String, String> audiences) {
+    StateDocument document = file.read();
+    Map<String, LiveProperty> properties = new HashMap<>();
+    document.properties().forEach(p -> properties.put(p.key(), p));
+    Map<String, ClaimObservation> observed = new LinkedHashMap<>();
+    for (String id : applicationIds) {
+      Optional<LiveApplication> app = document.application(id);
+      if (app.isEmpty()) {
+        observed.put(
+            id, ClaimObservation.failed("no live application has id " + id + " in " + name()));
+      } else if (!app.get().isM2m()) {
+        observed.put(
+            id,
+            ClaimObservation.failed(
+                id
+                    + " is a "
+                    + app.get().type()
+                    + " application ("
+                    + app.get().name()
+                    + "); only an M2M application's token carries its properties"));
+      } else {
+        observed.put(id, ClaimObservation.of(app.get().token(properties)));
+      }
+    }
+    return observed;
   }
 
   /** Carries out a batch under the file lock with one write; records each operation's outcome. */

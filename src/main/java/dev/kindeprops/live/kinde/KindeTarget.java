@@ -1,15 +1,19 @@
 package dev.kindeprops.live.kinde;
 
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.ClaimObservation;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.Dashboard;
+import dev.kindeprops.live.InvalidTokenException;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Operation;
-import dev.kindeprops.live.PropertySpec;
 import dev.kindeprops.live.Target;
 import dev.kindeprops.live.TargetException;
+import dev.kindeprops.live.TokenChecker;
+import dev.kindeprops.live.TokenClaims;
+import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,9 +36,10 @@ import java.util.function.Predicate;
  * A Kinde business as a target: reads application properties, categories and the named M2M
  * applications' values through the Management API, and writes them back one operation at a time.
  * Claim toggles cannot be written (Kinde has no API for them); they can be observed by minting a
- * token as each application ({@link #observeClaims}). Safe to use from several threads.
+ * token as each application ({@link #observeClaims}), and tokens someone obtained can be checked
+ * against the domain's keys ({@link #verify}). Safe to use from several threads.
  */
-public final class KindeTarget implements Target {
+public final class KindeTarget implements Target, TokenChecker {
   private final KindeClient client;
   private final TokenVerifier verifier;
   // What this target has read or created, so that operations can name things by key and name.
@@ -67,8 +72,11 @@ public final class KindeTarget implements Target {
   }
 
   @Override
-  public boolean canApplyClaims() {
-    return false;
+  public void close() {}
+
+  @Override
+  public ClaimToggles claimToggles() {
+    return ClaimToggles.OBSERVABLE;
   }
 
   /**
@@ -149,7 +157,7 @@ public final class KindeTarget implements Target {
           liveProperties(await(properties)),
           live,
           otherM2m,
-          ClaimSource.UNOBSERVED);
+          ClaimToggles.OBSERVABLE);
     } finally {
       pool.shutdownNow();
     }
@@ -203,7 +211,7 @@ public final class KindeTarget implements Target {
     if (operation instanceof Operation.CreateCategory create) {
       createCategory(create.name());
     } else if (operation instanceof Operation.CreateProperty create) {
-      PropertySpec spec = create.property();
+      PropertyFields spec = create.property();
       String id =
           client.createProperty(
               spec.key(),
@@ -214,7 +222,7 @@ public final class KindeTarget implements Target {
               categoryId(spec.category()));
       propertyIds.put(spec.key(), id);
     } else if (operation instanceof Operation.UpdateProperty update) {
-      PropertySpec spec = update.property();
+      PropertyFields spec = update.property();
       client.updateProperty(
           propertyId(spec.key()),
           spec.key(),
@@ -293,13 +301,42 @@ public final class KindeTarget implements Target {
   // ---- Claims -------------------------------------------------------------------------------
 
   /**
-   * Observes an application's token claims: reads its client secret through the API, mints a
-   * client-credentials token as the application and verifies it. The secret and the token stay in
-   * memory. Each token counts toward Kinde's billed M2M token usage.
+   * Observes each application's token claims, in parallel within the limits: reads its client
+   * secret through the API, mints a client-credentials token as the application and verifies it.
+   * The secret and the token stay in memory. Each token counts toward Kinde's billed M2M token
+   * usage.
+   */
+  @Override
+  public Map<String, ClaimObservation> observeClaims(
+      Collection<String> applicationIds, Map<String, String> audiences) {
+    ExecutorService pool = newPool();
+    try {
+      Map<String, Future<ClaimObservation>> pending = new LinkedHashMap<>();
+      for (String id : applicationIds) {
+        pending.put(id, pool.submit(() -> observation(id, audiences.get(id))));
+      }
+      Map<String, ClaimObservation> observed = new LinkedHashMap<>();
+      pending.forEach((id, future) -> observed.put(id, await(future)));
+      return observed;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private ClaimObservation observation(String applicationId, String audience) {
+    try {
+      return ClaimObservation.of(tokenOf(applicationId, audience).applicationProperties());
+    } catch (ApplicationNotFoundException | ApplicationTokenException | InvalidTokenException e) {
+      return ClaimObservation.failed(e.getMessage());
+    }
+  }
+
+  /**
+   * Mints a token as one application and verifies it.
    *
    * @param audience the audience to ask for, or null to ask for none
    */
-  public TokenClaims observeClaims(String applicationId, String audience) {
+  TokenClaims tokenOf(String applicationId, String audience) {
     Wire.ApplicationDetail app = client.getApplication(applicationId);
     if (app.type() != null && !app.type().equals("m2m")) {
       throw new ApplicationTokenException(
@@ -320,86 +357,12 @@ public final class KindeTarget implements Target {
     return verifier.verify(token, applicationId, audience);
   }
 
-  /**
-   * Observes each application's token claims ({@code verify}), in parallel within the limits. A
-   * problem of one application (it does not exist, is not M2M, gets no token, or its token does not
-   * verify) is that application's outcome; any other failure (credentials, scopes, Kinde out of
-   * reach) ends the call.
-   *
-   * @param audiences the audience to mint with, by application id; absent means none
-   * @return an outcome per application id, in the order given
-   */
-  public Map<String, ClaimObservation> observeEach(
-      Collection<String> applicationIds, Map<String, String> audiences) {
-    ExecutorService pool = newPool();
-    try {
-      Map<String, Future<ClaimObservation>> pending = new LinkedHashMap<>();
-      for (String id : applicationIds) {
-        pending.put(id, pool.submit(() -> observation(id, audiences.get(id))));
-      }
-      Map<String, ClaimObservation> observed = new LinkedHashMap<>();
-      pending.forEach((id, future) -> observed.put(id, await(future)));
-      return observed;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private ClaimObservation observation(String applicationId, String audience) {
-    try {
-      return ClaimObservation.of(observeClaims(applicationId, audience));
-    } catch (ApplicationNotFoundException | ApplicationTokenException | InvalidTokenException e) {
-      return ClaimObservation.failed(e.getMessage());
-    }
-  }
-
-  /**
-   * Verifies a token someone obtained ({@code verify --token -}).
-   *
-   * @param applicationId the application it must have been issued to ({@code azp}), or null
-   * @param audience an audience it must carry, or null
-   * @throws InvalidTokenException saying what is wrong with it
-   */
-  public TokenClaims verifyToken(String token, String applicationId, String audience) {
+  /** Verifies a token someone obtained ({@code verify --token -}). */
+  @Override
+  public TokenClaims verify(String token, String applicationId, String audience) {
     Secret secret = new Secret(token.trim());
     client.remember(secret);
     return verifier.verify(secret, applicationId, audience);
-  }
-
-  /**
-   * The same state with each M2M application's claim toggles observed from a freshly minted token
-   * ({@code plan --observe-claims}), in parallel within the limits.
-   *
-   * @param audiences the audience to mint with, by application id; absent means none
-   */
-  public LiveState withObservedClaims(LiveState state, Map<String, String> audiences) {
-    ExecutorService pool = newPool();
-    try {
-      Map<String, Future<TokenClaims>> observed = new LinkedHashMap<>();
-      for (LiveApplication app : state.applications()) {
-        if (app.isM2m()) {
-          observed.put(
-              app.id(), pool.submit(() -> observeClaims(app.id(), audiences.get(app.id()))));
-        }
-      }
-      List<LiveApplication> applications = new ArrayList<>();
-      for (LiveApplication app : state.applications()) {
-        Future<TokenClaims> claims = observed.get(app.id());
-        applications.add(
-            claims == null
-                ? app
-                : new LiveApplication(
-                    app.id(), app.name(), app.type(), app.values(), await(claims).claimedKeys()));
-      }
-      return new LiveState(
-          state.categories(),
-          state.properties(),
-          applications,
-          state.otherM2mApplications(),
-          ClaimSource.OBSERVED);
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private ExecutorService newPool() {

@@ -1,6 +1,9 @@
 package dev.kindeprops.live.kinde;
 
 import dev.kindeprops.json.Json;
+import dev.kindeprops.live.ClaimValue;
+import dev.kindeprops.live.InvalidTokenException;
+import dev.kindeprops.live.TokenClaims;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,7 +19,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
@@ -104,8 +106,8 @@ final class TokenVerifier {
         iss, azp, aud, expiresAt, applicationProperties(claims.path("application_properties")));
   }
 
-  private static TreeMap<String, Optional<String>> applicationProperties(JsonNode claim) {
-    TreeMap<String, Optional<String>> properties = new TreeMap<>();
+  private static TreeMap<String, ClaimValue> applicationProperties(JsonNode claim) {
+    TreeMap<String, ClaimValue> properties = new TreeMap<>();
     if (claim.isObject()) {
       claim.forEachEntry(
           (key, entry) -> {
@@ -116,11 +118,11 @@ final class TokenVerifier {
     return properties;
   }
 
-  private static Optional<String> text(JsonNode v) {
+  private static ClaimValue text(JsonNode v) {
     if (v.isMissingNode() || v.isNull()) {
-      return Optional.empty();
+      return new ClaimValue(null);
     }
-    return Optional.of(v.isString() ? v.asString() : Json.MAPPER.writeValueAsString(v));
+    return new ClaimValue(v.isString() ? v.asString() : Json.MAPPER.writeValueAsString(v));
   }
 
   private synchronized PublicKey key(String kid) {

@@ -3,13 +3,13 @@ package dev.kindeprops.live.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Operation;
-import dev.kindeprops.live.PropertySpec;
 import dev.kindeprops.live.TargetException;
+import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,10 +63,10 @@ class StateFileTargetTest {
 
     assertThat(live.applications()).extracting(LiveApplication::id).containsExactly("a1", "a3");
     assertThat(live.otherM2mApplications()).isEqualTo(2);
-    assertThat(live.claimSource()).isEqualTo(ClaimSource.STATE);
+    assertThat(live.toggles()).isEqualTo(ClaimToggles.STORED);
     assertThat(live.properties()).extracting(LiveProperty::key).contains("kp_app_city");
     assertThat(target.name()).isEqualTo("file:" + path.normalize().toString().replace('\\', '/'));
-    assertThat(target.canApplyClaims()).isTrue();
+    assertThat(target.claimToggles()).isEqualTo(ClaimToggles.STORED);
   }
 
   @Test
@@ -81,7 +81,7 @@ class StateFileTargetTest {
     target.apply(new Operation.CreateCategory("AI"));
     target.apply(
         new Operation.CreateProperty(
-            new PropertySpec("model", "Model", "", PropertyType.MULTI_LINE_TEXT, "AI", false)));
+            new PropertyFields("model", "Model", "", PropertyType.MULTI_LINE_TEXT, "AI", false)));
 
     LiveState live = target.read(Set.of());
     String aiId = live.categoryByName("AI").orElseThrow().id();
@@ -97,7 +97,7 @@ class StateFileTargetTest {
     target.apply(new Operation.CreateCategory("Ops"));
     target.apply(
         new Operation.UpdateProperty(
-            new PropertySpec(
+            new PropertyFields(
                 "region", "Data region", "Where", PropertyType.SINGLE_LINE_TEXT, "Ops", false)));
 
     LiveState live = target.read(Set.of());
@@ -135,8 +135,8 @@ class StateFileTargetTest {
 
   @Test
   void refusesWhatCannotBeDoneWithOneClearLine() {
-    PropertySpec noCategory =
-        new PropertySpec("tier", "Tier", "", PropertyType.SINGLE_LINE_TEXT, "Nope", false);
+    PropertyFields noCategory =
+        new PropertyFields("tier", "Tier", "", PropertyType.SINGLE_LINE_TEXT, "Nope", false);
     assertThatThrownBy(() -> target.apply(new Operation.CreateProperty(noCategory)))
         .isInstanceOf(TargetException.class)
         .hasMessage("property \"tier\": no category is named \"Nope\"");
@@ -148,8 +148,8 @@ class StateFileTargetTest {
         .hasMessage("property \"kp_app_city\" is one of Kinde's own (kp_*) and cannot be changed");
     assertThatThrownBy(() -> target.apply(new Operation.CreateCategory("Tenancy")))
         .hasMessage("category \"Tenancy\" already exists");
-    PropertySpec retyped =
-        new PropertySpec("region", "Region", "", PropertyType.MULTI_LINE_TEXT, "Tenancy", true);
+    PropertyFields retyped =
+        new PropertyFields("region", "Region", "", PropertyType.MULTI_LINE_TEXT, "Tenancy", true);
     assertThatThrownBy(() -> target.apply(new Operation.UpdateProperty(retyped)))
         .hasMessageContaining("a type cannot change in place");
   }
@@ -175,7 +175,7 @@ class StateFileTargetTest {
                 for (int i = 0; i < perThread; i++) {
                   own.apply(
                       new Operation.CreateProperty(
-                          new PropertySpec(
+                          new PropertyFields(
                               "p" + thread + "_" + i,
                               "P",
                               "",

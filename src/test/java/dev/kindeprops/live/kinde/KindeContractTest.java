@@ -10,8 +10,8 @@ import com.networknt.schema.dialect.Dialects;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Operation;
-import dev.kindeprops.live.PropertySpec;
 import dev.kindeprops.live.TargetException;
+import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,15 +138,15 @@ class KindeContractTest {
                   fake.settings(1000, 4), null, new SimulatedTime().timing(), RetryPolicy.DEFAULT),
               Timing.SYSTEM);
       LiveState state = target.read(Set.of(m2m.get(0), m2m.get(1), spa.get(0), "missing-app"));
-      target.withObservedClaims(state, Map.of());
+      target.observeClaims(List.of(m2m.get(0), m2m.get(1)), Map.of());
       target.apply(new Operation.CreateCategory("Tenancy"));
-      PropertySpec region =
-          new PropertySpec(
+      PropertyFields region =
+          new PropertyFields(
               "region", "Region", "Where", PropertyType.SINGLE_LINE_TEXT, "Tenancy", true);
       target.apply(new Operation.CreateProperty(region));
       target.apply(
           new Operation.UpdateProperty(
-              new PropertySpec(
+              new PropertyFields(
                   "region", "Region", "", PropertyType.MULTI_LINE_TEXT, "Category 1", false)));
       target.apply(new Operation.SetValue(m2m.get(1), "region", "eu"));
       target.apply(new Operation.DeleteValue(m2m.get(1), "region"));

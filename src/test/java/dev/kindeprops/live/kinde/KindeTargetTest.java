@@ -3,20 +3,23 @@ package dev.kindeprops.live.kinde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kindeprops.live.ClaimSource;
+import dev.kindeprops.engine.Targets;
+import dev.kindeprops.live.ClaimObservation;
+import dev.kindeprops.live.ClaimToggles;
+import dev.kindeprops.live.ClaimValue;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Operation;
-import dev.kindeprops.live.PropertySpec;
 import dev.kindeprops.live.TargetException;
+import dev.kindeprops.live.TokenClaims;
+import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -47,7 +50,7 @@ class KindeTargetTest {
     KindeTarget target = target();
 
     assertThat(target.name()).isEqualTo("kinde:" + fake.domain());
-    assertThat(target.canApplyClaims()).isFalse();
+    assertThat(target.claimToggles()).isEqualTo(ClaimToggles.OBSERVABLE);
   }
 
   @Test
@@ -90,14 +93,15 @@ class KindeTargetTest {
     assertThat(fake.apiRequests()).isEqualTo(13);
     assertThat(fake.count("token")).isEqualTo(1);
 
-    assertThat(state.claimSource()).isEqualTo(ClaimSource.UNOBSERVED);
+    assertThat(state.toggles()).isEqualTo(ClaimToggles.OBSERVABLE);
+    assertThat(state.applications()).allMatch(app -> app.claims() == null);
     assertThat(state.otherM2mApplications()).isEqualTo(192);
     assertThat(state.categories())
         .extracting(LiveCategory::name)
         .containsExactlyInAnyOrder("Tenancy", "Kinde");
     assertThat(state.properties())
         .extracting(LiveProperty::key)
-        .containsExactly("kp_app_flag", "region", "tier");
+        .containsExactlyInAnyOrder("kp_app_flag", "region", "tier");
     LiveProperty region = state.property("region").orElseThrow();
     assertThat(region.isPrivate()).isFalse();
     assertThat(region.type()).isNull();
@@ -131,7 +135,7 @@ class KindeTargetTest {
     assertThat(state.categories()).extracting(LiveCategory::name).containsExactly("Tenancy");
     assertThat(state.property("region").orElseThrow().isPrivate()).isFalse();
     assertThat(state.applications().get(0).values()).isEqualTo(Map.of("region", "us"));
-    assertThat(target.observeClaims("3b0b5c6c8fcc464fab397f4969b5f482", null).claimedKeys())
+    assertThat(target.tokenOf("3b0b5c6c8fcc464fab397f4969b5f482", null).claimedKeys())
         .containsExactly("region");
   }
 
@@ -166,8 +170,8 @@ class KindeTargetTest {
     fake.addProperty("legacy", "Legacy", "Old", true);
     KindeTarget target = target();
     target.read(Set.of("app1"));
-    PropertySpec region =
-        new PropertySpec(
+    PropertyFields region =
+        new PropertyFields(
             "region", "Region", "Where", PropertyType.SINGLE_LINE_TEXT, "Tenancy", true);
 
     target.apply(new Operation.CreateCategory("Tenancy"));
@@ -175,7 +179,7 @@ class KindeTargetTest {
     target.apply(new Operation.CreateProperty(region));
     target.apply(
         new Operation.UpdateProperty(
-            new PropertySpec(
+            new PropertyFields(
                 "region",
                 "Data region",
                 "Where data lives",
@@ -211,7 +215,7 @@ class KindeTargetTest {
 
     target.apply(
         new Operation.UpdateProperty(
-            new PropertySpec(
+            new PropertyFields(
                 "region", "Region", "", PropertyType.SINGLE_LINE_TEXT, "Tenancy", false)));
 
     assertThat(fake.property("region").orElseThrow().isPrivate()).isFalse();
@@ -219,7 +223,7 @@ class KindeTargetTest {
             () ->
                 target.apply(
                     new Operation.CreateProperty(
-                        new PropertySpec(
+                        new PropertyFields(
                             "tier", "Tier", "", PropertyType.SINGLE_LINE_TEXT, "Nowhere", false))))
         .isInstanceOf(TargetException.class)
         .hasMessage("category 'Nowhere' does not exist in " + fake.domain());
@@ -292,7 +296,7 @@ class KindeTargetTest {
         .toggleClaim("app1", "tier", true)
         .toggleClaim("app1", "secret_note", true);
 
-    TokenClaims claims = target().observeClaims("app1", AUDIENCE);
+    TokenClaims claims = target().tokenOf("app1", AUDIENCE);
 
     assertThat(claims.authorizedParty()).isEqualTo("app1");
     assertThat(claims.issuer()).isEqualTo(fake.issuer());
@@ -300,7 +304,7 @@ class KindeTargetTest {
     assertThat(claims.applicationProperties())
         .containsExactlyEntriesOf(
             new java.util.TreeMap<>(
-                Map.of("region", Optional.of("eu"), "tier", Optional.<String>empty())));
+                Map.of("region", new ClaimValue("eu"), "tier", new ClaimValue(null))));
     assertThat(claims.claimedKeys()).containsExactly("region", "tier");
   }
 
@@ -315,9 +319,10 @@ class KindeTargetTest {
     KindeTarget target = target();
 
     LiveState observed =
-        target.withObservedClaims(target.read(Set.copyOf(requested)), Map.of(ids.get(1), AUDIENCE));
+        Targets.observeClaims(
+            target, target.read(Set.copyOf(requested)), Map.of(ids.get(1), AUDIENCE));
 
-    assertThat(observed.claimSource()).isEqualTo(ClaimSource.OBSERVED);
+    assertThat(observed.toggles()).isEqualTo(ClaimToggles.OBSERVABLE);
     assertThat(observed.application(ids.get(0)).orElseThrow().claims()).containsExactly("region");
     assertThat(observed.application(ids.get(1)).orElseThrow().claims()).isEmpty();
     assertThat(observed.application("spa1").orElseThrow().claims()).isNull();
@@ -329,7 +334,7 @@ class KindeTargetTest {
     fake.addApplication("app1", "billing", "m2m");
     fake.allowAudience("app1", "https://only.this");
 
-    assertThatThrownBy(() -> target().observeClaims("app1", AUDIENCE))
+    assertThatThrownBy(() -> target().tokenOf("app1", AUDIENCE))
         .isInstanceOf(TargetException.class)
         .hasMessageStartingWith(
             "Kinde refused to issue a token to application app1 (unauthorized_client: ")
@@ -341,7 +346,7 @@ class KindeTargetTest {
     fake.addApplication("app1", "billing", "m2m");
     fake.applicationTokensNeedAudience(true);
 
-    assertThatThrownBy(() -> target().observeClaims("app1", null))
+    assertThatThrownBy(() -> target().tokenOf("app1", null))
         .hasMessageContaining("invalid_request")
         .hasMessageContaining("set 'audience' for the application or pass --audience");
   }
@@ -358,9 +363,9 @@ class KindeTargetTest {
             .mintApplicationToken("app1", new Secret(fake.clientSecret("app1")), AUDIENCE)
             .value();
 
-    TokenClaims claims = target.verifyToken(token + "\n", "app1", AUDIENCE);
+    TokenClaims claims = target.verify(token + "\n", "app1", AUDIENCE);
 
-    assertThat(claims.applicationProperties()).containsEntry("region", Optional.of("us"));
+    assertThat(claims.applicationProperties()).containsEntry("region", new ClaimValue("us"));
     assertThat(trace).anyMatch(l -> l.contains("/.well-known/jwks"));
     assertThat(String.join("\n", trace)).doesNotContain(token);
   }
@@ -375,13 +380,13 @@ class KindeTargetTest {
 
     Map<String, ClaimObservation> observed =
         target()
-            .observeEach(
+            .observeClaims(
                 List.of("app1", "app2", "spa1", "gone"),
                 Map.of("app1", AUDIENCE, "app2", AUDIENCE));
 
     assertThat(observed).containsOnlyKeys("app1", "app2", "spa1", "gone");
-    assertThat(observed.get("app1").claims().applicationProperties())
-        .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("region", Optional.of("eu"))));
+    assertThat(observed.get("app1").claims())
+        .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("region", new ClaimValue("eu"))));
     assertThat(observed.get("app2").problem())
         .startsWith("Kinde refused to issue a token to application app2 (unauthorized_client");
     assertThat(observed.get("spa1").problem())
@@ -403,7 +408,7 @@ class KindeTargetTest {
     scopes.remove("read:applications");
     fake.grantScopes(scopes);
 
-    assertThatThrownBy(() -> target().observeEach(List.of("app1", "app2"), Map.of()))
+    assertThatThrownBy(() -> target().observeClaims(List.of("app1", "app2"), Map.of()))
         .isInstanceOf(TargetException.class)
         .hasMessageContaining("lacks the scope read:applications");
   }
@@ -425,9 +430,9 @@ class KindeTargetTest {
                 Map.of(KindeSettings.DOMAIN_VARIABLE, fake.domain()), KindeSettings.Overrides.NONE),
             trace::add);
 
-    TokenClaims claims = keysOnly.verifyToken(token, "app1", null);
+    TokenClaims claims = keysOnly.verify(token, "app1", null);
 
-    assertThat(claims.applicationProperties()).containsEntry("region", Optional.of("us"));
+    assertThat(claims.applicationProperties()).containsEntry("region", new ClaimValue("us"));
     assertThat(fake.count("jwks")).isEqualTo(1);
     assertThat(fake.count("token")).isZero();
     assertThatThrownBy(() -> keysOnly.read(Set.of("app1")))

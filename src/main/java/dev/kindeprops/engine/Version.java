@@ -1,4 +1,4 @@
-package dev.kindeprops;
+package dev.kindeprops.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ public final class Version {
   }
 
   private static String load() {
-    try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = Version.class.getResourceAsStream("/dev/kindeprops/version.properties")) {
       if (in == null) {
         throw new IllegalStateException("version.properties is missing from the build");
       }

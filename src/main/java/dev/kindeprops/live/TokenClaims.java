@@ -1,10 +1,9 @@
-package dev.kindeprops.live.kinde;
+package dev.kindeprops.live;
 
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -18,15 +17,15 @@ import java.util.TreeSet;
  * @param audience {@code aud}
  * @param expiresAt {@code exp}
  * @param applicationProperties the {@code application_properties} claim by property key: the value
- *     of {@code {"v": value}} (booleans and numbers as their JSON text), or empty for {@code {}} (a
- *     toggled property without a value)
+ *     of {@code {"v": value}} (booleans and numbers as their JSON text), or no value for {@code {}}
+ *     (a toggled property without a value)
  */
 public record TokenClaims(
     String issuer,
     String authorizedParty,
     List<String> audience,
     Instant expiresAt,
-    SortedMap<String, Optional<String>> applicationProperties) {
+    SortedMap<String, ClaimValue> applicationProperties) {
 
   public TokenClaims {
     Objects.requireNonNull(issuer, "issuer");

@@ -1,4 +1,4 @@
-package dev.kindeprops.plan;
+package dev.kindeprops.live;
 
 /**
  * One entry of the {@code application_properties} claim: {@code {"v": value}}, or {@code {}} when

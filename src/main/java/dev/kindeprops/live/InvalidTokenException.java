@@ -1,12 +1,10 @@
-package dev.kindeprops.live.kinde;
-
-import dev.kindeprops.live.TargetException;
+package dev.kindeprops.live;
 
 /** A token failed verification: its signature, algorithm, issuer, expiry, party or audience. */
 public final class InvalidTokenException extends TargetException {
   private static final long serialVersionUID = 1L;
 
-  InvalidTokenException(String message) {
+  public InvalidTokenException(String message) {
     super(message);
   }
 }

@@ -1,18 +1,14 @@
-package dev.kindeprops.cli;
+package dev.kindeprops.render;
 
 import dev.kindeprops.apply.ApplyReport;
 import dev.kindeprops.apply.ChangeResult;
 import dev.kindeprops.apply.Outcome;
 import dev.kindeprops.live.Dashboard;
-import dev.kindeprops.plan.Action;
-import dev.kindeprops.plan.Change;
-import dev.kindeprops.plan.Kind;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.kindeprops.plan.ManualStep;
+import dev.kindeprops.plan.ValueChange;
+import dev.kindeprops.text.Words;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What {@code apply} prints when it is done: each failed change with its reason, the changes not
@@ -20,19 +16,22 @@ import java.util.Set;
  * change and what became of it first. It shows addresses and property keys, never values, and masks
  * a sensitive value should a target's message repeat it.
  */
-final class ApplyReportText {
+public final class ApplyTextRenderer implements Renderer<ApplyView> {
   /** Addresses of changes not started listed before the rest are only counted. */
   private static final int MAX_LISTED = 10;
 
-  private static final String SENSITIVE = "(sensitive)";
-
-  private ApplyReportText() {}
+  private final boolean verbose;
 
   /**
-   * @param sensitive the keys of properties whose values are masked
    * @param verbose whether to list every change with its outcome
    */
-  static String render(ApplyReport report, Set<String> sensitive, boolean verbose) {
+  public ApplyTextRenderer(boolean verbose) {
+    this.verbose = verbose;
+  }
+
+  @Override
+  public String render(ApplyView view) {
+    ApplyReport report = view.report();
     StringBuilder out = new StringBuilder();
     if (verbose) {
       for (ChangeResult result : report.results()) {
@@ -47,34 +46,36 @@ final class ApplyReportText {
       out.append("Failed: ")
           .append(failed.change().address())
           .append(": ")
-          .append(masked(failed, sensitive))
+          .append(masked(view, failed))
           .append('\n');
     }
     List<String> notStarted =
-        report.with(Outcome.NOT_STARTED).stream().map(r -> r.change().address()).toList();
+        report.with(Outcome.NOT_STARTED).stream()
+            .map(r -> r.change().address().toString())
+            .toList();
     if (!notStarted.isEmpty()) {
-      out.append("Not started: ").append(names(notStarted)).append('\n');
+      out.append("Not started: ").append(Words.names(notStarted, MAX_LISTED)).append('\n');
     }
     out.append(summary(report)).append('\n');
-    out.append(manualSteps(report.with(Outcome.MANUAL)));
+    out.append(manualSteps(view.manualSteps()));
     return out.toString();
   }
 
   /** The failure's reason, with the change's own values masked where its property is sensitive. */
-  private static String masked(ChangeResult failed, Set<String> sensitive) {
-    Change change = failed.change();
+  private static String masked(ApplyView view, ChangeResult failed) {
     String reason = failed.reason();
-    if (change.kind() == Kind.VALUE && sensitive.contains(change.key())) {
-      for (Object value : new Object[] {change.before(), change.after()}) {
-        if (value instanceof String text && !text.isEmpty()) {
-          reason = reason.replace(text, SENSITIVE);
+    if (failed.change() instanceof ValueChange value && view.sensitive().contains(value.key())) {
+      for (String text : new String[] {value.before(), value.after()}) {
+        if (text != null && !text.isEmpty()) {
+          reason = reason.replace(text, Display.SENSITIVE);
         }
       }
     }
     return reason;
   }
 
-  static String summary(ApplyReport report) {
+  /** The line that says how apply went, such as {@code Apply complete: 3 changes made.} */
+  public static String summary(ApplyReport report) {
     int done = report.count(Outcome.DONE);
     int manual = report.count(Outcome.MANUAL);
     String left =
@@ -101,49 +102,28 @@ final class ApplyReportText {
   }
 
   /** The claim toggles a person makes in the dashboard, one checklist line per application. */
-  static String manualSteps(List<ChangeResult> manual) {
-    if (manual.isEmpty()) {
+  static String manualSteps(List<ManualStep> steps) {
+    if (steps.isEmpty()) {
       return "";
     }
-    Map<String, List<Change>> byApplication = new LinkedHashMap<>();
-    manual.forEach(
-        r ->
-            byApplication
-                .computeIfAbsent(r.change().applicationName(), name -> new ArrayList<>())
-                .add(r.change()));
     StringBuilder out =
         new StringBuilder(
             "\nManual steps: Kinde's Management API cannot toggle M2M token claims, so a person"
                 + " makes these\nin the Kinde dashboard, then saves:\n");
-    byApplication.forEach(
-        (name, changes) -> {
-          List<String> on = new ArrayList<>();
-          List<String> off = new ArrayList<>();
-          changes.forEach(c -> (c.action() == Action.CREATE ? on : off).add(c.key()));
-          out.append("  [ ] ").append(Dashboard.claimTogglePath(name)).append(':');
-          if (!on.isEmpty()) {
-            out.append(" turn on ").append(String.join(", ", on));
-          }
-          if (!off.isEmpty()) {
-            out.append(on.isEmpty() ? "" : ";").append(" turn off ").append(String.join(", ", off));
-          }
-          out.append(" (client id ").append(changes.get(0).applicationId()).append(")\n");
-        });
+    for (ManualStep step : steps) {
+      out.append("  [ ] ")
+          .append(Dashboard.claimTogglePath(step.application()))
+          .append(':')
+          .append(PlanTextRenderer.toggles(step.turnOn(), step.turnOff()))
+          .append(" (client id ")
+          .append(step.applicationId())
+          .append(")\n");
+    }
     out.append(
         "Only public (non-private) properties can be turned on: the plan makes each claimed one\n"
             + "public before its toggle is needed. Until a toggle is done, it stays in every plan\n"
             + "that observes claims (kinde-props plan --observe-claims); kinde-props verify checks\n"
             + "the tokens.\n");
     return out.toString();
-  }
-
-  private static String names(List<String> names) {
-    if (names.size() <= MAX_LISTED) {
-      return String.join(", ", names);
-    }
-    return String.join(", ", names.subList(0, MAX_LISTED))
-        + " and "
-        + (names.size() - MAX_LISTED)
-        + " more";
   }
 }

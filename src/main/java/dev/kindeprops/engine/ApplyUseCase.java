@@ -1,0 +1,162 @@
+package dev.kindeprops.engine;
+
+import dev.kindeprops.apply.Applier;
+import dev.kindeprops.apply.ApplyListener;
+import dev.kindeprops.apply.ApplyOptions;
+import dev.kindeprops.apply.ApplyReport;
+import dev.kindeprops.diag.UserError;
+import dev.kindeprops.live.Target;
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.manifest.ManifestDigest;
+import dev.kindeprops.plan.Change;
+import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.PlanCodec;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code apply}: carries out a saved plan exactly, or refuses it as stale; or, given manifests,
+ * plans, has the plan shown and approved, and carries it out.
+ */
+public final class ApplyUseCase {
+  /** Writes in flight at once against a state file unless {@code --parallelism} says otherwise. */
+  static final int STATE_FILE_PARALLELISM = 64;
+
+  /** The most writes in flight at once, as for the Kinde client. */
+  static final int MAX_PARALLELISM = 64;
+
+  private ApplyUseCase() {}
+
+  /** What the caller does with a fresh plan before anything changes. */
+  public interface Review {
+    /** Shows the plan; called once, before anything else, with every fresh plan. */
+    void show(Plan plan);
+
+    /** Whether to carry out a plan with changes kinde-props makes; false changes nothing. */
+    boolean approve(Plan plan);
+  }
+
+  /**
+   * @param planFile a plan saved with {@code plan --out}, or null to plan from {@code desired}
+   * @param desired the manifests: what to plan from, or with a saved plan what it must have been
+   *     made from; null with a saved plan to carry it out as saved
+   * @param observeWith as for {@link PlanUseCase.Request#observeWith()}; only without a saved plan
+   * @param allowDelete whether deletes and replaces may run ({@code --allow-delete})
+   * @param parallelism writes in flight at once, or null for the target's default
+   * @param progress hears of each finished change
+   * @param review shows and approves a fresh plan; unused with a saved plan
+   */
+  public record Request(
+      Path planFile,
+      DesiredState desired,
+      TargetSpec target,
+      Map<String, String> observeWith,
+      boolean allowDelete,
+      Integer parallelism,
+      ApplyListener progress,
+      Review review) {}
+
+  /**
+   * What happened.
+   *
+   * @param report what became of each change, or null when nothing was carried out (the plan had no
+   *     changes, or was not approved)
+   * @param approved false when the plan was shown and not approved
+   */
+  public record Result(Plan plan, ApplyReport report, boolean approved) {}
+
+  /**
+   * @throws UserError when the plan is refused (stale, destructive without permission, unreadable)
+   *     or the target cannot be used; nothing was changed
+   */
+  public static Result run(Request request) {
+    if (request.planFile() == null && request.desired() == null) {
+      throw new UserError(
+          "give a saved plan (kinde-props apply PLAN) or manifests to plan and apply"
+              + " (kinde-props apply -f PATH)");
+    }
+    int parallelism = parallelism(request);
+    return request.planFile() != null
+        ? applySaved(request, parallelism)
+        : planAndApply(request, parallelism);
+  }
+
+  private static Result applySaved(Request request, int parallelism) {
+    if (request.observeWith() != null) {
+      throw new UserError(
+          "--observe-claims goes with -f: a saved plan is applied as it was made (make it with"
+              + " kinde-props plan --observe-claims --out PLAN)");
+    }
+    Plan plan = readPlan(request.planFile());
+    String digest = request.desired() == null ? null : ManifestDigest.of(request.desired());
+    try (Target live = Targets.open(request.target())) {
+      Applier.refuseIfStale(plan, live, Version.current(), digest);
+      return carryOut(plan, live, request, parallelism);
+    }
+  }
+
+  private static Result planAndApply(Request request, int parallelism) {
+    try (Target live = Targets.open(request.target())) {
+      Plan plan = PlanUseCase.plan(request.desired(), live, request.observeWith());
+      request.review().show(plan);
+      if (!plan.hasChanges()) {
+        return new Result(plan, null, true);
+      }
+      if (plan.changes().stream().allMatch(Change::manual)) {
+        // Nothing to carry out, so nothing to approve; the manual steps are listed again.
+        return carryOut(plan, live, request, parallelism);
+      }
+      Applier.check(plan, live, options(request, parallelism));
+      if (!request.review().approve(plan)) {
+        return new Result(plan, null, false);
+      }
+      return carryOut(plan, live, request, parallelism);
+    }
+  }
+
+  private static Result carryOut(Plan plan, Target live, Request request, int parallelism) {
+    ApplyReport report = Applier.apply(plan, live, options(request, parallelism));
+    return new Result(plan, report, true);
+  }
+
+  private static ApplyOptions options(Request request, int parallelism) {
+    return new ApplyOptions(request.allowDelete(), parallelism, request.progress());
+  }
+
+  /**
+   * {@code --parallelism}, or its default: as many writes in flight as the Kinde client allows at
+   * once, and more for a state file, where writes that arrive together share one file write.
+   */
+  private static int parallelism(Request request) {
+    Integer given = request.parallelism();
+    if (given == null) {
+      return request.target().isStateFile()
+          ? STATE_FILE_PARALLELISM
+          : ApplyOptions.DEFAULT_PARALLELISM;
+    }
+    if (given < 1 || given > MAX_PARALLELISM) {
+      throw new UserError(
+          "--parallelism must be between 1 and " + MAX_PARALLELISM + ", not " + given);
+    }
+    return given;
+  }
+
+  private static Plan readPlan(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserError("plan file " + file + " does not exist");
+    } catch (CharacterCodingException e) {
+      throw new UserError(file + ": not a plan file: not UTF-8 text");
+    } catch (IOException e) {
+      throw new UserError("cannot read plan file " + file + ": " + e.getMessage());
+    }
+    return PlanCodec.read(file.toString(), text);
+  }
+}

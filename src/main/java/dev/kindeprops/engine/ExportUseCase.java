@@ -1,0 +1,195 @@
+package dev.kindeprops.engine;
+
+import dev.kindeprops.diag.UserError;
+import dev.kindeprops.export.CompletedState;
+import dev.kindeprops.export.ExportedFile;
+import dev.kindeprops.export.ManifestExport;
+import dev.kindeprops.io.AtomicFile;
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.Target;
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.manifest.ManifestSchema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * {@code export}: writes manifests that declare the live state as it is (adopting an existing
+ * tenant), and snapshots it as a state file.
+ */
+public final class ExportUseCase {
+  /** The schema copy's name, when the output has no {@code schemas/} above it. */
+  static final String SCHEMA_COPY = "kinde-props.schema.json";
+
+  /** Existing manifests named in a refusal before the rest are only counted. */
+  private static final int MAX_NAMED = 5;
+
+  private ExportUseCase() {}
+
+  /**
+   * @param declared manifests that fill in what Kinde does not show, or null
+   * @param output the directory to write manifests into, or null
+   * @param force whether to overwrite manifests the directory holds
+   * @param stateOut the state file to snapshot the live state into, or null
+   * @param observeClaims whether to observe toggles through tokens where the target cannot show
+   *     them
+   * @param audience the audience of every token minted to observe toggles, or null for each
+   *     application's audience in {@code declared}
+   */
+  public record Request(
+      TargetSpec target,
+      DesiredState declared,
+      Path output,
+      boolean force,
+      Path stateOut,
+      boolean observeClaims,
+      String audience) {}
+
+  /**
+   * @param target the name of the target exported
+   * @param export the manifests written, or null without an output directory
+   * @param otherManifests YAML files the output directory held besides those written, relative to
+   *     it, which {@code plan -f} reads too
+   */
+  public record Result(
+      String target,
+      CompletedState completed,
+      ManifestExport export,
+      List<String> otherManifests) {}
+
+  public static Result run(Request request) {
+    Path output = request.output();
+    if (output == null && request.stateOut() == null) {
+      throw new UserError("give -o DIR for manifests, --state-out FILE for a snapshot, or both");
+    }
+    if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
+      throw new UserError("cannot export to " + output + ": it is a file, not a directory");
+    }
+    if (output != null && !request.force()) {
+      refuseExistingManifests(output);
+    }
+    LiveState live;
+    String targetName;
+    try (Target source = Targets.open(request.target())) {
+      live = source.readAllM2mApplications();
+      if (request.observeClaims()) {
+        live = Targets.observeClaims(source, live, audiences(live, request));
+      }
+      targetName = source.name();
+    }
+    CompletedState completed = CompletedState.of(live, request.declared());
+    ManifestExport export = null;
+    List<String> others = List.of();
+    if (output != null) {
+      export = ManifestExport.of(completed, targetName, schemaReference(output));
+      others = writeManifests(output, export);
+    }
+    if (request.stateOut() != null) {
+      Targets.writeSnapshot(request.stateOut(), completed.state());
+    }
+    return new Result(targetName, completed, export, others);
+  }
+
+  /** Writes the files; returns the other manifests the directory holds. */
+  private static List<String> writeManifests(Path output, ManifestExport export) {
+    Set<Path> written = new TreeSet<>();
+    for (ExportedFile file : export.files()) {
+      Path path = output.resolve(file.path());
+      try {
+        Files.createDirectories(path.getParent());
+        AtomicFile.write(path, file.text().getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UserError("cannot write " + path + ": " + e.getMessage());
+      }
+      written.add(path.toAbsolutePath().normalize());
+    }
+    List<String> others = new ArrayList<>();
+    for (Path existing : manifestsIn(output)) {
+      if (!written.contains(existing.toAbsolutePath().normalize())) {
+        others.add(relative(output, existing));
+      }
+    }
+    return others;
+  }
+
+  /** By id: {@code --audience} for every application, else the manifests' own, else none. */
+  private static Map<String, String> audiences(LiveState live, Request request) {
+    Map<String, String> audiences = new HashMap<>();
+    if (request.audience() != null) {
+      live.applications().forEach(app -> audiences.put(app.id(), request.audience()));
+    } else if (request.declared() != null) {
+      audiences.putAll(PlanUseCase.audiences(request.declared(), null));
+    }
+    return audiences;
+  }
+
+  /** Existing manifests would be read together with the export: refuse unless forced. */
+  private static void refuseExistingManifests(Path output) {
+    List<Path> existing = manifestsIn(output);
+    if (existing.isEmpty()) {
+      return;
+    }
+    List<String> names = existing.stream().limit(MAX_NAMED).map(p -> relative(output, p)).toList();
+    throw new UserError(
+        output
+            + " already holds manifests ("
+            + String.join(", ", names)
+            + (existing.size() > MAX_NAMED ? " and " + (existing.size() - MAX_NAMED) + " more" : "")
+            + "); give --force to overwrite them, or choose another directory");
+  }
+
+  /** The YAML files {@code -f DIR} would read, sorted. */
+  private static List<Path> manifestsIn(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".yaml") || name.endsWith(".yml");
+              })
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UserError("cannot list " + directory + ": " + e.getMessage());
+    }
+  }
+
+  private static String relative(Path directory, Path file) {
+    return directory.relativize(file).toString().replace('\\', '/');
+  }
+
+  /**
+   * The manifest schema for editors: the path from the output directory to {@code
+   * schemas/kinde-props.schema.json} when that file sits in it or a directory above (a checkout of
+   * kinde-props, or a repository that keeps a copy); else a copy written beside the manifests.
+   */
+  private static String schemaReference(Path output) {
+    Path directory = output.toAbsolutePath().normalize();
+    for (Path at = directory; at != null; at = at.getParent()) {
+      Path schema = at.resolve("schemas/kinde-props.schema.json");
+      if (Files.isRegularFile(schema)) {
+        return directory.relativize(schema).toString().replace('\\', '/');
+      }
+    }
+    Path copy = output.resolve(SCHEMA_COPY);
+    try {
+      Files.createDirectories(output);
+      AtomicFile.write(copy, ManifestSchema.text().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserError("cannot write " + copy + ": " + e.getMessage());
+    }
+    return SCHEMA_COPY;
+  }
+}

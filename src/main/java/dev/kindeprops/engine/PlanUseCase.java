@@ -1,0 +1,87 @@
+package dev.kindeprops.engine;
+
+import dev.kindeprops.diag.InvalidInputException;
+import dev.kindeprops.diag.UserError;
+import dev.kindeprops.io.AtomicFile;
+import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.Target;
+import dev.kindeprops.manifest.Application;
+import dev.kindeprops.manifest.DesiredState;
+import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.plan.PlanResult;
+import dev.kindeprops.plan.Planner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code plan}: reads the live state for the manifests' applications, observes their claim toggles
+ * if asked, and plans; saves the plan when asked to.
+ */
+public final class PlanUseCase {
+  private PlanUseCase() {}
+
+  /**
+   * @param observeWith where not null, each managed application's toggles are observed through a
+   *     token minted with the audience given here for its id (absent: none); null not to observe
+   * @param out where to save the plan, or null
+   */
+  public record Request(
+      DesiredState desired, TargetSpec target, Map<String, String> observeWith, Path out) {}
+
+  /**
+   * @throws InvalidInputException when the plan cannot be made (each reason at its manifest line)
+   * @throws UserError when the target cannot be read or the plan cannot be saved
+   */
+  public static Plan run(Request request) {
+    Plan plan;
+    try (Target live = Targets.open(request.target())) {
+      plan = plan(request.desired(), live, request.observeWith());
+    }
+    if (request.out() != null) {
+      save(plan, request.out());
+    }
+    return plan;
+  }
+
+  /**
+   * Plans against a target that is open already ({@code plan}, {@code drift}, {@code apply -f}).
+   */
+  static Plan plan(DesiredState desired, Target live, Map<String, String> observeWith) {
+    LiveState state = live.read(desired.applicationIds());
+    if (observeWith != null) {
+      state = Targets.observeClaims(live, state, observeWith);
+    }
+    PlanResult result = Planner.plan(desired, state, Version.current(), live.name());
+    if (!result.ok()) {
+      throw new InvalidInputException(result.diagnostics());
+    }
+    return result.plan();
+  }
+
+  /**
+   * The audience to mint each application's token with, by id: {@code override} ({@code
+   * --audience}), else the application's own; applications with neither are absent.
+   */
+  public static Map<String, String> audiences(DesiredState desired, String override) {
+    Map<String, String> audiences = new HashMap<>();
+    for (Application app : desired.applications().values()) {
+      String audience = override != null ? override : app.audience();
+      if (audience != null) {
+        audiences.put(app.id(), audience);
+      }
+    }
+    return audiences;
+  }
+
+  private static void save(Plan plan, Path file) {
+    try {
+      AtomicFile.write(file, PlanCodec.write(plan).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserError("cannot save the plan to " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,584 @@
+package dev.kindeprops.live.kinde;
+
+import dev.kindeprops.json.Json;
+import dev.kindeprops.live.TargetException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Kinde over HTTP, below the API calls: the client-credentials token (cached, renewed before expiry
+ * and after a 401), one shared rate limit and bound on requests in flight, retries that never
+ * create anything twice, the error shapes turned into messages, and paging through lists. Safe to
+ * use from several threads; every text it lets out has every secret it handled blanked.
+ */
+final class KindeHttp {
+  static final String TRACE_PREFIX = "kinde: ";
+
+  /** A non-2xx answer that no retry will change. */
+  static final class RejectedException extends TargetException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final transient ApiError error;
+
+    RejectedException(String message, int status, ApiError error) {
+      super(message);
+      this.status = status;
+      this.error = error;
+    }
+  }
+
+  /**
+   * Reads the query of the page after {@code page}, given the query that fetched it; null when it
+   * was the last.
+   */
+  @FunctionalInterface
+  interface Pager<T> {
+    Map<String, String> next(JsonNode page, List<T> items, Map<String, String> query);
+  }
+
+  private record Reply(int status, String body, HttpHeaders headers) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  /** What one attempt gave: an answer, or a problem worth retrying (a timeout, a reset). */
+  private record Attempt(Reply reply, String problem) {}
+
+  private record CachedToken(Secret value, long renewAtNanos) {}
+
+  private final KindeSettings settings;
+  private final HttpClient http;
+  private final Throttle throttle;
+  private final RetryPolicy retry;
+  private final Timing timing;
+  private final Consumer<String> trace;
+  private final Redactor redactor = new Redactor();
+  private final Object tokenLock = new Object();
+  private CachedToken managementToken; // guarded by tokenLock
+
+  KindeHttp(KindeSettings settings, Consumer<String> trace, Timing timing, RetryPolicy retry) {
+    this.settings = settings;
+    this.trace = trace == null ? line -> {} : trace;
+    this.timing = timing;
+    this.retry = retry;
+    this.throttle = new Throttle(settings.maxRequestsPerSecond(), settings.parallelism(), timing);
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            // Plain http is only for loopback test servers, which speak HTTP/1.1.
+            .version(
+                settings.domain().startsWith("https:")
+                    ? HttpClient.Version.HTTP_2
+                    : HttpClient.Version.HTTP_1_1)
+            .build();
+    redactor.remember(settings.clientSecret());
+  }
+
+  KindeSettings settings() {
+    return settings;
+  }
+
+  /** Adds a secret that arrived from elsewhere (a token read from the API or given by a user). */
+  void remember(Secret secret) {
+    redactor.remember(secret);
+  }
+
+  /** Blanks every secret this client has seen out of {@code text}. */
+  String scrub(String text) {
+    return redactor.scrub(text);
+  }
+
+  /** One {@code --verbose} line, secrets blanked. */
+  void trace(String line) {
+    trace.accept(scrub(TRACE_PREFIX + line));
+  }
+
+  /** Sends the call and reads its answer as a JSON object. */
+  JsonNode json(Call call) {
+    return exchange(call, reply -> parse(reply, call), null);
+  }
+
+  /** Sends the call, for its effect alone. */
+  void send(Call call) {
+    exchange(call, reply -> null, null);
+  }
+
+  /**
+   * Every item of a list, page after page, from the {@code field} array of each page. A page that
+   * leads back to one already read ends the list with an error rather than looping or silently
+   * leaving items out.
+   */
+  <T> List<T> pages(Call first, String field, Function<JsonNode, T> reader, Pager<T> pager) {
+    List<T> all = new ArrayList<>();
+    Set<Map<String, String>> read = new HashSet<>();
+    Map<String, String> query = first.query();
+    while (query != null) {
+      if (!read.add(query)) {
+        throw new TargetException(
+            "Kinde's pagination did not advance while trying to " + first.what());
+      }
+      JsonNode page = json(first.query(query));
+      List<T> items = Wire.items(page, field, reader);
+      all.addAll(items);
+      query = pager.next(page, items, query);
+    }
+    return all;
+  }
+
+  /**
+   * The id of what a creating call made, from {@code field.id} of its answer.
+   *
+   * @throws TargetException when the answer does not hold it
+   */
+  String createdId(Call call, String field, Supplier<Optional<String>> settled) {
+    return exchange(
+        call,
+        reply -> {
+          String id = Wire.text(parse(reply, call).path(field), "id");
+          if (id == null || id.isEmpty()) {
+            throw new TargetException(
+                "Kinde answered without the new " + field + "'s id to " + call.what());
+          }
+          return id;
+        },
+        settled);
+  }
+
+  // ---- Tokens -----------------------------------------------------------------------------
+
+  /** The cached Management API token, renewed shortly before it expires. */
+  private Secret managementToken() {
+    if (!settings.hasManagementCredentials()) {
+      throw new TargetException(
+          KindeSettings.CLIENT_ID_VARIABLE
+              + " and "
+              + KindeSettings.CLIENT_SECRET_VARIABLE
+              + " are needed for the Kinde Management API");
+    }
+    synchronized (tokenLock) {
+      long now = timing.nanoTime().getAsLong();
+      if (managementToken == null || now - managementToken.renewAtNanos() >= 0) {
+        Wire.Token token =
+            requestToken(
+                settings.clientId(), settings.clientSecret(), settings.managementAudience(), null);
+        long lifetime = Math.max(0, token.expiresInSeconds());
+        // Renew a minute early, or halfway through a lifetime shorter than two minutes.
+        long margin = Math.min(60, lifetime / 2);
+        managementToken =
+            new CachedToken(
+                token.accessToken(),
+                timing.nanoTime().getAsLong() + Duration.ofSeconds(lifetime - margin).toNanos());
+      }
+      return managementToken.value();
+    }
+  }
+
+  private void forgetManagementToken(Secret used) {
+    synchronized (tokenLock) {
+      if (managementToken != null && managementToken.value().equals(used)) {
+        managementToken = null;
+      }
+    }
+  }
+
+  /**
+   * Asks the token endpoint for a client-credentials token (client_secret_post, as Kinde's docs
+   * show).
+   *
+   * @param forApplication null for the management token, else what the application token is for
+   */
+  Wire.Token requestToken(String clientId, Secret secret, String audience, String forApplication) {
+    StringJoiner form = new StringJoiner("&");
+    form.add("grant_type=client_credentials");
+    form.add("client_id=" + Call.encode(clientId));
+    form.add("client_secret=" + Call.encode(secret.value()));
+    if (audience != null) {
+      form.add("audience=" + Call.encode(audience));
+    }
+    Call call =
+        Call.of(
+                Endpoint.TOKEN,
+                forApplication == null ? "get a Management API token" : forApplication)
+            .form(form.toString())
+            .about(forApplication == null ? null : clientId);
+    try {
+      return exchange(call, reply -> readToken(reply, call), null);
+    } catch (RejectedException e) {
+      throw tokenRefused(e, clientId, audience, forApplication != null);
+    }
+  }
+
+  private Wire.Token readToken(Reply reply, Call call) {
+    JsonNode json = parse(reply, call);
+    String value = Wire.text(json, "access_token");
+    if (value == null || value.isEmpty()) {
+      throw new TargetException("Kinde's token endpoint answered without an access_token");
+    }
+    Secret token = new Secret(value);
+    redactor.remember(token);
+    return new Wire.Token(token, json.path("expires_in").asLong(3600));
+  }
+
+  private TargetException tokenRefused(
+      RejectedException e, String clientId, String audience, boolean application) {
+    String code = e.error.code();
+    String detail = e.error.isEmpty() ? "HTTP " + e.status : e.error.describe();
+    if (application) {
+      String hint =
+          switch (code) {
+            case "invalid_request" ->
+                audience == null
+                    ? ": Kinde may need an audience; set 'audience' for the application or pass"
+                        + " --audience"
+                    : "";
+            case "unauthorized_client" ->
+                ": the application is not authorized for the audience " + audience;
+            default -> "";
+          };
+      return new ApplicationTokenException(
+          scrub(
+              "Kinde refused to issue a token to application "
+                  + clientId
+                  + " ("
+                  + detail
+                  + ")"
+                  + hint));
+    }
+    String message =
+        switch (code) {
+          case "invalid_client" ->
+              "Kinde refused the management credentials (invalid_client):"
+                  + " check "
+                  + KindeSettings.CLIENT_ID_VARIABLE
+                  + " and "
+                  + KindeSettings.CLIENT_SECRET_VARIABLE;
+          case "unauthorized_client" ->
+              "the application "
+                  + clientId
+                  + " ("
+                  + KindeSettings.CLIENT_ID_VARIABLE
+                  + ") is not authorized for the Kinde"
+                  + " Management API ("
+                  + audience
+                  + "): authorize it in Kinde under Applications >"
+                  + " the application > APIs";
+          case "invalid_scope" ->
+              "Kinde refused the requested scopes for "
+                  + clientId
+                  + " (invalid_scope): grant them under Applications > the application > APIs >"
+                  + " Kinde Management API > Manage scopes";
+          default ->
+              "Kinde refused a Management API token ("
+                  + detail
+                  + "): check "
+                  + KindeSettings.CLIENT_ID_VARIABLE
+                  + ", "
+                  + KindeSettings.CLIENT_SECRET_VARIABLE
+                  + " and "
+                  + KindeSettings.DOMAIN_VARIABLE;
+        };
+    return new TargetException(scrub(message));
+  }
+
+  // ---- Sending ----------------------------------------------------------------------------
+
+  /**
+   * Sends {@code call} until it succeeds, fails for good, or the retry budget is spent.
+   *
+   * @param settled for a creating POST: asked before each retry whether an earlier attempt took
+   *     effect after all (by listing again), so that nothing is created twice
+   */
+  private <T> T exchange(Call call, Function<Reply, T> onSuccess, Supplier<Optional<T>> settled) {
+    long started = timing.nanoTime().getAsLong();
+    boolean renewedToken = false;
+    for (int attempt = 1; ; attempt++) {
+      Secret token = call.endpoint().needsManagementToken() ? managementToken() : null;
+      long sent = timing.nanoTime().getAsLong();
+      Attempt tried = attempt(call, token, sent);
+      Reply reply = tried.reply();
+      if (reply != null && reply.ok()) {
+        traceLine(call, Integer.toString(reply.status()), sent, null);
+        return onSuccess.apply(reply);
+      }
+      if (reply != null && reply.status() == 401 && token != null && !renewedToken) {
+        traceLine(call, "401", sent, "renewing the token and retrying");
+        forgetManagementToken(token);
+        renewedToken = true;
+        attempt--;
+        continue;
+      }
+      boolean throttled = reply != null && reply.status() == 429;
+      String problem;
+      Duration wait;
+      if (throttled) {
+        problem = "throttled (429)";
+        wait = rateLimitWait(reply.headers(), attempt);
+      } else if (reply != null && reply.status() >= 500) {
+        problem = "server error (" + reply.status() + ")";
+        wait = retry.backoff(attempt, timing.random().getAsDouble());
+      } else if (reply != null) {
+        return refused(call, reply, attempt, sent, onSuccess, settled);
+      } else {
+        problem = tried.problem();
+        wait = retry.backoff(attempt, timing.random().getAsDouble());
+      }
+      Duration elapsed = Duration.ofNanos(timing.nanoTime().getAsLong() - started);
+      String outcome = reply == null ? problem : Integer.toString(reply.status());
+      if (attempt >= retry.maxAttempts() || elapsed.plus(wait).compareTo(retry.maxElapsed()) > 0) {
+        traceLine(call, outcome, sent, "giving up after " + attempt + " attempts: " + problem);
+        throw new TargetException(
+            "Kinde did not "
+                + call.what()
+                + " after "
+                + attempt
+                + " attempts over "
+                + seconds(elapsed)
+                + " (last: "
+                + problem
+                + ")"
+                + (throttled ? "; lower --max-rps or --parallelism" : ""));
+      }
+      traceLine(
+          call,
+          outcome,
+          sent,
+          "retry "
+              + (attempt + 1)
+              + "/"
+              + retry.maxAttempts()
+              + " in "
+              + seconds(wait)
+              + ": "
+              + problem);
+      if (throttled) {
+        throttle.pause(wait);
+      } else {
+        sleep(wait);
+      }
+      Optional<T> done = call.endpoint().retrySafe() ? Optional.empty() : settled.get();
+      if (done.isPresent()) {
+        trace("an earlier attempt to " + call.what() + " took effect");
+        return done.get();
+      }
+    }
+  }
+
+  /**
+   * An answer that no retry changes. A delete that finds nothing after an attempt whose answer was
+   * lost succeeded; a create refused as a duplicate after such an attempt may have taken effect.
+   */
+  private <T> T refused(
+      Call call,
+      Reply reply,
+      int attempt,
+      long sent,
+      Function<Reply, T> onSuccess,
+      Supplier<Optional<T>> settled) {
+    traceLine(call, Integer.toString(reply.status()), sent, null);
+    if (call.endpoint() == Endpoint.DELETE_PROPERTY && attempt > 1 && isNotFound(reply)) {
+      return onSuccess.apply(reply);
+    }
+    if (!call.endpoint().retrySafe() && attempt > 1 && reply.status() == 400) {
+      Optional<T> done = settled.get();
+      if (done.isPresent()) {
+        trace("an earlier attempt to " + call.what() + " took effect");
+        return done.get();
+      }
+    }
+    throw rejected(call, reply);
+  }
+
+  /**
+   * One try: the answer, or a problem worth trying again (a timeout or a reset connection).
+   *
+   * @throws TargetException when Kinde cannot be reached at all (no connection, no TLS)
+   */
+  private Attempt attempt(Call call, Secret token, long sent) {
+    try {
+      return new Attempt(sendOnce(call, token), null);
+    } catch (HttpTimeoutException e) {
+      return new Attempt(
+          null, e instanceof HttpConnectTimeoutException ? "connect timed out" : "timed out");
+    } catch (ConnectException | UnresolvedAddressException e) {
+      traceLine(call, "cannot connect", sent, null);
+      throw new TargetException(
+          "cannot connect to "
+              + settings.domain()
+              + " to "
+              + call.what()
+              + ": check "
+              + KindeSettings.DOMAIN_VARIABLE);
+    } catch (SSLException e) {
+      traceLine(call, "TLS failed", sent, null);
+      throw new TargetException(
+          scrub("TLS with " + settings.domain() + " failed: " + e.getMessage()));
+    } catch (IOException e) {
+      return new Attempt(null, "connection reset");
+    }
+  }
+
+  private Reply sendOnce(Call call, Secret token) throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(settings.domain() + call.target()))
+            .timeout(settings.requestTimeout())
+            .header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token.value());
+    }
+    if (call.body() == null) {
+      request.method(call.endpoint().method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", call.contentType())
+          .method(call.endpoint().method, HttpRequest.BodyPublishers.ofString(call.body()));
+    }
+    throttle.acquire();
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(response.statusCode(), response.body(), response.headers());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetException("interrupted while waiting for Kinde to " + call.what());
+    } finally {
+      throttle.release();
+    }
+  }
+
+  /** {@code RateLimit-Reset} seconds, else {@code Retry-After} seconds, else backoff. */
+  private Duration rateLimitWait(HttpHeaders headers, int attempt) {
+    for (String header : List.of("RateLimit-Reset", "Retry-After")) {
+      Optional<String> value = headers.firstValue(header);
+      if (value.isPresent()) {
+        try {
+          long seconds = Long.parseLong(value.get().trim());
+          Duration wait = Duration.ofSeconds(Math.max(0, seconds));
+          return wait.compareTo(retry.maxRateLimitWait()) > 0 ? retry.maxRateLimitWait() : wait;
+        } catch (NumberFormatException e) {
+          // An HTTP date or garbage: fall through to the next header or to backoff.
+        }
+      }
+    }
+    return retry.backoff(attempt, timing.random().getAsDouble());
+  }
+
+  private void sleep(Duration wait) {
+    try {
+      timing.sleeper().sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetException("interrupted while waiting to retry a request to Kinde");
+    }
+  }
+
+  private void traceLine(Call call, String outcome, long sentNanos, String note) {
+    long millis = Duration.ofNanos(timing.nanoTime().getAsLong() - sentNanos).toMillis();
+    trace(
+        call.endpoint().method
+            + " "
+            + call.target()
+            + " -> "
+            + outcome
+            + " ("
+            + millis
+            + " ms)"
+            + (note == null ? "" : "; " + note));
+  }
+
+  // ---- Errors -----------------------------------------------------------------------------
+
+  private static boolean isNotFound(Reply reply) {
+    return reply.status() == 404 || ApiError.parse(reply.body()).code().endsWith("NOT_FOUND");
+  }
+
+  private TargetException rejected(Call call, Reply reply) {
+    ApiError error = ApiError.parse(reply.body());
+    int status = reply.status();
+    String kinde = error.isEmpty() ? "" : " (Kinde: " + error.describe() + ")";
+    String message;
+    if (call.endpoint() == Endpoint.TOKEN) {
+      message = "Kinde refused to " + call.what() + " (HTTP " + status + ")" + kinde;
+    } else if (status == 401) {
+      message =
+          "Kinde rejected the Management API token (HTTP 401) while trying to "
+              + call.what()
+              + ": the credentials are bad or expired; check "
+              + KindeSettings.CLIENT_ID_VARIABLE
+              + " and "
+              + KindeSettings.CLIENT_SECRET_VARIABLE
+              + kinde;
+    } else if (status == 403) {
+      message =
+          "Kinde refused to "
+              + call.what()
+              + " (HTTP 403): the management application "
+              + settings.clientId()
+              + " lacks the scope "
+              + call.endpoint().scope
+              + "; grant it in Kinde under Applications > that application > APIs > Kinde"
+              + " Management API > Manage scopes"
+              + kinde;
+    } else if (call.applicationId() != null
+        && (status == 404 || "APPLICATION_NOT_FOUND".equals(error.code()))) {
+      return new ApplicationNotFoundException(call.applicationId(), settings.domain());
+    } else if (status == 404) {
+      message =
+          "Kinde has no such route while trying to "
+              + call.what()
+              + " (HTTP 404)"
+              + kinde
+              + ": is "
+              + KindeSettings.DOMAIN_VARIABLE
+              + " ("
+              + settings.domain()
+              + ") a Kinde domain?";
+    } else {
+      message = "Kinde refused to " + call.what() + " (HTTP " + status + ")" + kinde;
+    }
+    return new RejectedException(scrub(message), status, error);
+  }
+
+  private JsonNode parse(Reply reply, Call call) {
+    try {
+      JsonNode json = Json.MAPPER.readTree(reply.body());
+      if (json == null || !json.isObject()) {
+        throw new TargetException(
+            "Kinde answered with something other than a JSON object to " + call.what());
+      }
+      return json;
+    } catch (JacksonException e) {
+      // Never chain the parser's exception: it may quote a body that holds a secret.
+      throw new TargetException("Kinde answered with unreadable JSON to " + call.what());
+    }
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+  }
+}

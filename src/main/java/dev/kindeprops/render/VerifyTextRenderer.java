@@ -1,0 +1,112 @@
+package dev.kindeprops.render;
+
+import dev.kindeprops.live.Dashboard;
+import dev.kindeprops.plan.ClaimCheck;
+import dev.kindeprops.plan.ClaimCheck.Status;
+import dev.kindeprops.text.Words;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The report of {@code kinde-props verify} for people: per application {@code ok}, a mismatch with
+ * its missing, unexpected and different claim entries, or an error; then how to fix mismatches and
+ * a summary. Sensitive values are masked: the report is for logs, not for applying.
+ */
+public final class VerifyTextRenderer implements Renderer<VerifyView> {
+  private static final int STATUS_WIDTH = 10;
+
+  private final Style style;
+
+  /** ANSI colours only when {@code color} is set. */
+  public VerifyTextRenderer(boolean color) {
+    this.style = new Style(color);
+  }
+
+  @Override
+  public String render(VerifyView view) {
+    Set<String> sensitive = view.sensitive();
+    StringBuilder out = new StringBuilder();
+    out.append("Target: ").append(view.target()).append("\n\n");
+    String indent = " ".repeat(STATUS_WIDTH + 2);
+    for (ClaimCheck check : view.checks()) {
+      Status status = check.status();
+      String label = pad(status.name().toLowerCase(Locale.ROOT));
+      switch (status) {
+        case OK -> out.append(style.green(label)).append(check.application()).append('\n');
+        case ERROR ->
+            out.append(style.red(label))
+                .append(check.application())
+                .append(": ")
+                .append(check.problem())
+                .append('\n');
+        case MISMATCH -> {
+          out.append(style.yellow(label)).append(check.application()).append('\n');
+          check
+              .missing()
+              .forEach(
+                  (key, value) ->
+                      out.append(indent)
+                          .append(style.red("missing     "))
+                          .append(key)
+                          .append(" = ")
+                          .append(Display.claim(sensitive, key, value))
+                          .append('\n'));
+          check
+              .unexpected()
+              .forEach(
+                  (key, value) ->
+                      out.append(indent)
+                          .append(style.red("unexpected  "))
+                          .append(key)
+                          .append(" = ")
+                          .append(Display.claim(sensitive, key, value))
+                          .append('\n'));
+          check
+              .different()
+              .forEach(
+                  (key, difference) ->
+                      out.append(indent)
+                          .append(style.yellow("different   "))
+                          .append(key)
+                          .append(": expected ")
+                          .append(Display.claim(sensitive, key, difference.expected()))
+                          .append(", actual ")
+                          .append(Display.claim(sensitive, key, difference.actual()))
+                          .append('\n'));
+        }
+      }
+    }
+    Map<Status, Integer> counts = view.counts();
+    if (counts.get(Status.MISMATCH) > 0) {
+      out.append('\n');
+      switch (view.fix()) {
+        case DASHBOARD ->
+            out.append(
+                "To fix a mismatch, switch missing properties on and unexpected ones off in the\n"
+                    + "Kinde dashboard (only non-private properties reach a token) under\n"
+                    + "  "
+                    + Dashboard.claimTogglePath("<application>")
+                    + "\n"
+                    + "and let `kinde-props apply` fix values and privacy.\n");
+        case APPLY ->
+            out.append(
+                "To fix a mismatch: `kinde-props plan` shows the changes and `kinde-props apply`"
+                    + " makes them.\n");
+      }
+    }
+    out.append('\n')
+        .append(style.bold("Verify: "))
+        .append(counts.get(Status.OK))
+        .append(" ok, ")
+        .append(Words.count(counts.get(Status.MISMATCH), "mismatch", "mismatches"))
+        .append(", ")
+        .append(Words.count(counts.get(Status.ERROR), "error", "errors"))
+        .append(".\n");
+    return out.toString();
+  }
+
+  private static String pad(String label) {
+    return label + " ".repeat(Math.max(1, STATUS_WIDTH - label.length()));
+  }
+}
