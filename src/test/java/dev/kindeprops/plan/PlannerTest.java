@@ -8,6 +8,7 @@ import dev.kindeprops.fixtures.ClaimSource;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
 import dev.kindeprops.live.ClaimValue;
+import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.manifest.Application;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -445,27 +447,55 @@ class PlannerTest {
 
   @Test
   void theSameInputsInAnyOrderGiveTheSamePlan() {
-    DesiredState desired = quickstart().removed("legacy").build();
+    DesiredState desired =
+        quickstart()
+            .removed("legacy")
+            .application("search", SEARCH, Map.of("region", "us"), "region")
+            .build();
+    // Two categories share a name (Kinde allows it); the property sits in the second one.
     LiveState live =
         new LiveBuilder()
             .category("Tenancy")
-            .privateProperty("region", "Tenancy")
+            .property(
+                new LiveProperty(
+                    "prop_region",
+                    "region",
+                    "Region",
+                    "",
+                    PropertyType.SINGLE_LINE_TEXT,
+                    true,
+                    "cat_z"))
             .property("legacy", "Tenancy")
             .property("stray", "Tenancy")
+            .property("other", "Tenancy")
             .m2m(BILLING, "billing-worker", Map.of("region", "us"), "legacy")
+            .m2m(SEARCH, "search", Map.of("region", "eu", "tier", "pro"), "tier", "stray")
+            .m2m("0123456789abcdef0123456789abcdef", "unlisted", Map.of())
             .build();
-    LiveState reordered =
-        new LiveState(
-            reversed(live.categories()),
-            reversed(live.properties()),
-            reversed(live.applications()),
-            live.otherM2mApplications(),
-            live.toggles());
+    List<LiveCategory> categories = new ArrayList<>(live.categories());
+    categories.add(new LiveCategory("cat_z", "Tenancy"));
+    live = new LiveState(categories, live.properties(), live.applications(), 3, live.toggles());
 
     Plan plan = plan(desired, live);
 
-    assertThat(plan(desired, live)).isEqualTo(plan);
-    assertThat(plan(desired, reordered)).isEqualTo(plan);
+    Random random = new Random(7);
+    for (int i = 0; i < 20; i++) {
+      LiveState shuffled =
+          new LiveState(
+              shuffled(live.categories(), random),
+              shuffled(live.properties(), random),
+              shuffled(live.applications(), random),
+              live.otherM2mApplications(),
+              live.toggles());
+      assertThat(plan(desired, shuffled)).as("shuffle " + i).isEqualTo(plan);
+    }
+    assertThat(plan.changes()).isNotEmpty();
+  }
+
+  private static <T> List<T> shuffled(List<T> items, Random random) {
+    List<T> copy = new ArrayList<>(items);
+    Collections.shuffle(copy, random);
+    return copy;
   }
 
   @Test
@@ -518,12 +548,6 @@ class PlannerTest {
     assertThat(LocalName.sameName("worker-9f3a1d2e", "Worker", BILLING)).isFalse();
     assertThat(LocalName.sameName("search", "Billing worker", BILLING)).isFalse();
     assertThat(LocalName.sameName("app", "日本語", BILLING)).isTrue();
-  }
-
-  private static <T> List<T> reversed(List<T> items) {
-    List<T> copy = new ArrayList<>(items);
-    Collections.reverse(copy);
-    return copy;
   }
 
   private static Application app(String name, String id, SourceLocation at) {
