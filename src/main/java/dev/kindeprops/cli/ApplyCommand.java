@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,9 +49,7 @@ import picocli.CommandLine.Parameters;
       "  kinde-props apply -f manifests/ --state state.json",
       "  kinde-props apply -f manifests/ --auto-approve --allow-delete"
     })
-final class ApplyCommand implements Callable<Integer> {
-  private final Console console;
-
+final class ApplyCommand extends Subcommand {
   @Parameters(
       index = "0",
       arity = "0..1",
@@ -78,12 +75,6 @@ final class ApplyCommand implements Callable<Integer> {
       names = "--allow-delete",
       description = "Allow deletes and replaces; without it apply refuses a plan that has any.")
   boolean allowDelete;
-
-  @Mixin CommonOptions common;
-
-  ApplyCommand(Console console) {
-    this.console = console;
-  }
 
   @Override
   public Integer call() {
@@ -118,12 +109,9 @@ final class ApplyCommand implements Callable<Integer> {
     if (result.report() == null) {
       return ExitCode.OK;
     }
-    console
-        .out()
-        .print(
-            new ApplyTextRenderer(common.verbose())
-                .render(ApplyView.of(result.report(), result.plan().sensitiveProperties())));
-    console.out().flush();
+    print(
+        new ApplyTextRenderer(common.verbose())
+            .render(ApplyView.of(result.report(), result.plan().sensitiveProperties())));
     return result.report().complete() ? ExitCode.OK : ExitCode.ERROR;
   }
 
@@ -131,8 +119,7 @@ final class ApplyCommand implements Callable<Integer> {
   private final class Review implements ApplyUseCase.Review {
     @Override
     public void show(Plan plan) {
-      console.out().print(new PlanTextRenderer(common.color(console)).render(PlanView.of(plan)));
-      console.out().flush();
+      print(new PlanTextRenderer(common.color(console)).render(PlanView.of(plan)));
     }
 
     @Override
@@ -144,8 +131,7 @@ final class ApplyCommand implements Callable<Integer> {
   /** Asks on the terminal; only {@code yes} confirms. */
   private boolean confirmed() {
     console.out().println();
-    console.out().print("Do you want to apply these changes? Only 'yes' will be accepted: ");
-    console.out().flush();
+    print("Do you want to apply these changes? Only 'yes' will be accepted: ");
     try {
       String answer =
           new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8))

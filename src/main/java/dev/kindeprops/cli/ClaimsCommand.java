@@ -5,7 +5,6 @@ import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.render.ClaimsRenderer;
 import dev.kindeprops.render.ClaimsView;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,9 +35,7 @@ import picocli.CommandLine.Option;
       "  kinde-props claims -f examples/quickstart --app billing-worker",
       "  kinde-props claims -f manifests/ --state kinde-state.json"
     })
-final class ClaimsCommand implements Callable<Integer> {
-  private final Console console;
-
+final class ClaimsCommand extends Subcommand {
   @Mixin ManifestOptions manifests;
 
   @Option(
@@ -47,27 +44,16 @@ final class ClaimsCommand implements Callable<Integer> {
       description = "A local state file whose toggles of unmanaged properties are included.")
   Path state;
 
-  @Option(
-      names = "--app",
-      paramLabel = "NAME",
-      description = "Only this application (its local name in the manifests).")
-  String app;
-
-  @Mixin CommonOptions common;
-
-  ClaimsCommand(Console console) {
-    this.console = console;
-  }
+  @Mixin ApplicationOption app;
 
   @Override
   public Integer call() {
     DesiredState desired = manifests.load(console);
     ClaimsView view =
         new ClaimsView(
-            ClaimsUseCase.run(new ClaimsUseCase.Request(desired, state, app)),
+            ClaimsUseCase.run(new ClaimsUseCase.Request(desired, state, app.name)),
             desired.sensitiveProperties());
-    console.out().print(new ClaimsRenderer().render(view));
-    console.out().flush();
+    print(new ClaimsRenderer().render(view));
     return ExitCode.OK;
   }
 }

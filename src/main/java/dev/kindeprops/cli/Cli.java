@@ -4,7 +4,6 @@ import dev.kindeprops.diag.InvalidInputException;
 import dev.kindeprops.diag.UserError;
 import dev.kindeprops.render.DiagnosticRenderer;
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -43,19 +42,17 @@ public final class Cli {
     return commandLine;
   }
 
-  /** Commands take the run's {@link Console} through their constructor. */
+  /** Commands get the run's {@link Console} as picocli makes them. */
   private static IFactory factory(Console console) {
     IFactory defaults = CommandLine.defaultFactory();
     return new IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
-        try {
-          Constructor<K> constructor = type.getDeclaredConstructor(Console.class);
-          constructor.setAccessible(true);
-          return constructor.newInstance(console);
-        } catch (NoSuchMethodException e) {
-          return defaults.create(type);
+        K made = defaults.create(type);
+        if (made instanceof Subcommand command) {
+          command.console = console;
         }
+        return made;
       }
     };
   }

@@ -8,7 +8,6 @@ import dev.kindeprops.render.DriftView;
 import dev.kindeprops.render.OutputFormat;
 import dev.kindeprops.render.Renderers;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,9 +49,7 @@ import picocli.CommandLine.Option;
       "      --baseline baseline.json",
       "  kinde-props drift -f kinde --format markdown > drift.md"
     })
-final class DriftCommand implements Callable<Integer> {
-  private final Console console;
-
+final class DriftCommand extends Subcommand {
   @Mixin ManifestOptions manifests;
 
   @Mixin TargetOptions target;
@@ -73,25 +70,10 @@ final class DriftCommand implements Callable<Integer> {
 
   @Mixin ObserveClaimsOptions observe;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      converter = Formats.class,
-      description = "text (default), json, markdown or github.")
-  OutputFormat format;
-
-  @Mixin CommonOptions common;
-
-  DriftCommand(Console console) {
-    this.console = console;
-  }
-
-  static final class Formats extends FormatOption {
-    Formats() {
-      super(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.GITHUB);
-    }
-  }
+  @Mixin
+  FormatOption format =
+      new FormatOption(
+          OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.GITHUB);
 
   @Override
   public Integer call() {
@@ -105,8 +87,7 @@ final class DriftCommand implements Callable<Integer> {
                 ignore,
                 baseline));
     DriftView view = DriftView.of(report, desired);
-    console.out().print(Renderers.drift(format, common.color(console)).render(view));
-    console.out().flush();
+    print(Renderers.drift(format.get(), common.color(console)).render(view));
     StepSummary.append(console, new DriftMarkdownRenderer().render(view));
     return report.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
   }

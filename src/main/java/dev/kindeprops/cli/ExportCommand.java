@@ -6,7 +6,6 @@ import dev.kindeprops.export.ManifestExport;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.text.Words;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,9 +44,7 @@ import picocli.CommandLine.Option;
       "  kinde-props export -o kinde          # from Kinde: KINDE_DOMAIN and friends",
       "  kinde-props export --state-out baseline.json -f kinde"
     })
-final class ExportCommand implements Callable<Integer> {
-  private final Console console;
-
+final class ExportCommand extends Subcommand {
   @Mixin TargetOptions target;
 
   @Option(
@@ -67,30 +64,10 @@ final class ExportCommand implements Callable<Integer> {
               + " credentials (--state FILE) and as drift --baseline.")
   Path stateOut;
 
-  @Option(
-      names = "--observe-claims",
-      description =
-          "On Kinde, observe each M2M application's token toggles by minting a token as it"
-              + " (as plan --observe-claims does), so that claims are exported too. Each token"
-              + " counts toward Kinde's M2M token usage.")
-  boolean observeClaims;
-
-  @Option(
-      names = "--audience",
-      paramLabel = "AUD",
-      description =
-          "The API audience to mint tokens for with --observe-claims, instead of each"
-              + " application's audience in the -f manifests (default: none).")
-  String audience;
+  @Mixin ObserveClaimsOptions observe;
 
   @ArgGroup(exclusive = false, heading = "Manifests that fill in what Kinde does not show:%n")
   ManifestOptions manifests;
-
-  @Mixin CommonOptions common;
-
-  ExportCommand(Console console) {
-    this.console = console;
-  }
 
   @Override
   public Integer call() {
@@ -103,8 +80,8 @@ final class ExportCommand implements Callable<Integer> {
                 output,
                 force,
                 stateOut,
-                observeClaims,
-                audience));
+                observe.observeClaims,
+                observe.audience));
     if (result.export() != null) {
       reportManifests(result);
     }

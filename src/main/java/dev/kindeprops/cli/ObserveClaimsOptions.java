@@ -5,15 +5,16 @@ import dev.kindeprops.manifest.DesiredState;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The options of commands that plan and can observe Kinde's claim toggles through tokens. */
+/** The options of commands that can observe Kinde's claim toggles through tokens. */
 public final class ObserveClaimsOptions {
   @Option(
       names = "--observe-claims",
       description =
-          "On Kinde, observe each managed application's M2M token toggles by minting a token as"
-              + " it (its secret is read through the API and kept in memory; each token counts"
-              + " toward Kinde's M2M token usage): toggle differences become manual steps. With"
-              + " --state the toggles are known already and this does nothing more.")
+          "On Kinde, observe each application's M2M token toggles by minting a token as it (its"
+              + " secret is read through the API and kept in memory; each token counts toward"
+              + " Kinde's M2M token usage): differences become manual steps, and export writes"
+              + " the toggles. With --state the toggles are known already and this does nothing"
+              + " more.")
   boolean observeClaims;
 
   @Option(
@@ -21,7 +22,7 @@ public final class ObserveClaimsOptions {
       paramLabel = "AUD",
       description =
           "The API audience to mint tokens for with --observe-claims, instead of each"
-              + " application's audience in the manifests.")
+              + " application's audience in the manifests (-f).")
   String audience;
 
   /**

@@ -8,7 +8,6 @@ import dev.kindeprops.render.PlanMarkdownRenderer;
 import dev.kindeprops.render.PlanView;
 import dev.kindeprops.render.Renderers;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Output:",
+      "Formats:",
       "  text      a Terraform-style plan (colour on a terminal unless --no-color)",
       "  json      the plan as JSON (schemas/plan.schema.json), values unmasked",
       "  markdown  a pull-request comment, under 60,000 characters",
@@ -42,20 +41,14 @@ import picocli.CommandLine.Option;
       "  kinde-props plan -f manifests/ --observe-claims",
       "  kinde-props plan -f manifests/ --format markdown > comment.md"
     })
-final class PlanCommand implements Callable<Integer> {
-  private final Console console;
-
+final class PlanCommand extends Subcommand {
   @Mixin ManifestOptions manifests;
 
   @Mixin TargetOptions target;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      converter = Formats.class,
-      description = "text (default), json or markdown.")
-  OutputFormat format;
+  @Mixin
+  FormatOption format =
+      new FormatOption(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
 
   @Option(
       names = "--out",
@@ -70,18 +63,6 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin ObserveClaimsOptions observe;
 
-  @Mixin CommonOptions common;
-
-  PlanCommand(Console console) {
-    this.console = console;
-  }
-
-  static final class Formats extends FormatOption {
-    Formats() {
-      super(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
-    }
-  }
-
   @Override
   public Integer call() {
     DesiredState desired = manifests.load(console);
@@ -90,12 +71,11 @@ final class PlanCommand implements Callable<Integer> {
             new PlanUseCase.Request(
                 desired, target.spec(console, common.verbose()), observe.audiences(desired), out));
     PlanView view = PlanView.of(plan);
-    String rendered = Renderers.plan(format, common.color(console)).render(view);
-    console.out().print(rendered);
-    console.out().flush();
+    String rendered = Renderers.plan(format.get(), common.color(console)).render(view);
+    print(rendered);
     StepSummary.append(
         console,
-        format == OutputFormat.MARKDOWN ? rendered : new PlanMarkdownRenderer().render(view));
+        format.get() == OutputFormat.MARKDOWN ? rendered : new PlanMarkdownRenderer().render(view));
     if (out != null) {
       console
           .err()

@@ -4,10 +4,8 @@ import dev.kindeprops.manifest.LoadResult;
 import dev.kindeprops.render.DiagnosticRenderer;
 import dev.kindeprops.render.OutputFormat;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code kinde-props validate}: checks manifests offline and reports every problem at once. */
 @Command(
@@ -33,36 +31,17 @@ import picocli.CommandLine.Option;
       "  kinde-props validate -f examples/quickstart",
       "  kinde-props validate -f manifests --var-file vars/prod.yaml --format github"
     })
-final class ValidateCommand implements Callable<Integer> {
-  private final Console console;
-
+final class ValidateCommand extends Subcommand {
   @Mixin ManifestOptions manifests;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      converter = Formats.class,
-      description = "text (default), json or github.")
-  OutputFormat format;
-
-  @Mixin CommonOptions common;
-
-  ValidateCommand(Console console) {
-    this.console = console;
-  }
-
-  static final class Formats extends FormatOption {
-    Formats() {
-      super(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB);
-    }
-  }
+  @Mixin
+  FormatOption format = new FormatOption(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB);
 
   @Override
   public Integer call() {
     LoadResult result = manifests.read(console);
     PrintStream out = console.out();
-    switch (format) {
+    switch (format.get()) {
       case TEXT -> {
         console.err().print(DiagnosticRenderer.text(result.diagnostics()));
         console.err().flush();

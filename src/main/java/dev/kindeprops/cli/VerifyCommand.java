@@ -10,7 +10,6 @@ import dev.kindeprops.render.VerifyView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +42,11 @@ import picocli.CommandLine.Option;
       "the token carries of properties the manifests do not manage (left alone).",
       "Sensitive values print as (sensitive). Tokens and secrets are never printed.",
       "",
+      "Formats:",
+      "  text  one line per application, then its missing, unexpected and different",
+      "        entries",
+      "  json  one JSON object: target, applications by name, summary",
+      "",
       "Exit codes: 0 every claim matches, 2 a claim differs, 1 error (an",
       "application could not be checked, or bad input).",
       "",
@@ -53,16 +57,10 @@ import picocli.CommandLine.Option;
       "  kinde-props verify -f examples/quickstart \\",
       "      --state examples/quickstart/kinde-state.json"
     })
-final class VerifyCommand implements Callable<Integer> {
-  private final Console console;
-
+final class VerifyCommand extends Subcommand {
   @Mixin ManifestOptions manifests;
 
-  @Option(
-      names = "--app",
-      paramLabel = "NAME",
-      description = "Only this application (its local name in the manifests).")
-  String app;
+  @Mixin ApplicationOption app;
 
   @Option(
       names = "--token",
@@ -81,27 +79,9 @@ final class VerifyCommand implements Callable<Integer> {
               + " application's audience in the manifests.")
   String audience;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      converter = Formats.class,
-      description = "text (default) or json.")
-  OutputFormat format;
+  @Mixin FormatOption format = new FormatOption(OutputFormat.TEXT, OutputFormat.JSON);
 
   @Mixin TargetOptions target;
-
-  @Mixin CommonOptions common;
-
-  VerifyCommand(Console console) {
-    this.console = console;
-  }
-
-  static final class Formats extends FormatOption {
-    Formats() {
-      super(OutputFormat.TEXT, OutputFormat.JSON);
-    }
-  }
 
   @Override
   public Integer call() {
@@ -110,7 +90,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyUseCase.run(
             new VerifyUseCase.Request(
                 desired,
-                app,
+                app.name,
                 token == null ? null : readToken(),
                 audience,
                 target.spec(console, common.verbose())));
@@ -120,8 +100,7 @@ final class VerifyCommand implements Callable<Integer> {
             result.checks(),
             desired.sensitiveProperties(),
             result.togglesStored() ? VerifyView.Fix.APPLY : VerifyView.Fix.DASHBOARD);
-    console.out().print(Renderers.verify(format, common.color(console)).render(view));
-    console.out().flush();
+    print(Renderers.verify(format.get(), common.color(console)).render(view));
     return exitCode(result.checks());
   }
 

@@ -11,11 +11,6 @@ import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -147,16 +142,6 @@ public final class ApplyUseCase {
   }
 
   private static Plan readPlan(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserError("plan file " + file + " does not exist");
-    } catch (CharacterCodingException e) {
-      throw new UserError(file + ": not a plan file: not UTF-8 text");
-    } catch (IOException e) {
-      throw new UserError("cannot read plan file " + file + ": " + e.getMessage());
-    }
-    return PlanCodec.read(file.toString(), text);
+    return PlanCodec.read(file.toString(), TextFiles.read(file, "plan file", file.toString()));
   }
 }

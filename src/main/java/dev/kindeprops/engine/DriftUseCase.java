@@ -10,10 +10,6 @@ import dev.kindeprops.plan.Drift;
 import dev.kindeprops.plan.DriftReport;
 import dev.kindeprops.plan.IgnoreFile;
 import dev.kindeprops.plan.Plan;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -58,14 +54,7 @@ public final class DriftUseCase {
 
   private static IgnoreFile readIgnoreFile(Path file) {
     String name = file.normalize().toString().replace('\\', '/');
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserError("ignore file " + name + " does not exist");
-    } catch (IOException e) {
-      throw new UserError("cannot read ignore file " + name + ": " + e.getMessage());
-    }
+    String text = TextFiles.read(file, "ignore file", name);
     IgnoreFile parsed = IgnoreFile.parse(name, text);
     if (!parsed.ok()) {
       throw new InvalidInputException(parsed.errors());

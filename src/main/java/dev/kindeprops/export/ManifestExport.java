@@ -132,15 +132,26 @@ public record ManifestExport(
     return files;
   }
 
-  private static String header(String schema, String up, List<String> lines) {
+  /**
+   * The schema comment, the notes as comment lines, and {@code version: 1}.
+   *
+   * @param caveat a paragraph after the notes, or null for none
+   */
+  private static String header(String schema, String up, String notes, String caveat) {
+    if (caveat != null) {
+      notes += "\n" + caveat;
+    }
     String reference = schema.contains("://") ? schema : up + schema;
     StringBuilder out = new StringBuilder("# yaml-language-server: $schema=" + reference + "\n#\n");
-    for (String line : lines) {
-      // A target name is a path or URL; no control character may end the comment early.
-      String safe = line.replaceAll("[\\p{Cntrl}\u0085\u2028\u2029]", "?");
-      out.append(safe.isEmpty() ? "#" : "# " + safe).append('\n');
+    for (String line : notes.stripTrailing().split("\n", -1)) {
+      out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
     }
     return out.append("version: 1\n").toString();
+  }
+
+  /** A target name is a path or URL; no control character may end a comment line early. */
+  private static String commentSafe(String text) {
+    return text.replaceAll("[\\p{Cntrl}\u0085\u2028\u2029]", "?");
   }
 
   private static String propertiesFile(
@@ -149,19 +160,28 @@ public record ManifestExport(
       String target,
       String schema,
       String up) {
-    List<String> notes = new ArrayList<>();
-    notes.add("The application properties of " + target + ",");
-    notes.add("exported by `kinde-props export`.");
-    notes.add("Mark properties whose values are secrets `sensitive: true`; add `allowed` or");
-    notes.add("`pattern` where values must follow a rule.");
-    if (!completed.assumedTypes().isEmpty() || !completed.assumedCategories().isEmpty()) {
-      notes.add("");
-      notes.add("Kinde does not show a property's type or category. Where a line says");
-      notes.add("`# assumed`, the type is single_line_text and the category the first one by");
-      notes.add("name: correct them before the first apply, which sends the category with every");
-      notes.add("update of a property (a type cannot change without replacing the property).");
-    }
-    StringBuilder out = new StringBuilder(header(schema, up, notes));
+    boolean assumed =
+        !completed.assumedTypes().isEmpty() || !completed.assumedCategories().isEmpty();
+    StringBuilder out =
+        new StringBuilder(
+            header(
+                schema,
+                up,
+                """
+                The application properties of %s,
+                exported by `kinde-props export`.
+                Mark properties whose values are secrets `sensitive: true`; add `allowed` or
+                `pattern` where values must follow a rule.
+                """
+                    .formatted(commentSafe(target)),
+                assumed
+                    ? """
+                      Kinde does not show a property's type or category. Where a line says
+                      `# assumed`, the type is single_line_text and the category the first one by
+                      name: correct them before the first apply, which sends the category with every
+                      update of a property (a type cannot change without replacing the property).
+                      """
+                    : null));
     if (properties.isEmpty()) {
       return out.append("properties: {}\n").toString();
     }
@@ -193,18 +213,25 @@ public record ManifestExport(
       String target,
       String schema,
       String up) {
-    List<String> notes = new ArrayList<>();
-    notes.add("The M2M applications of " + target + ",");
-    notes.add("exported by `kinde-props export`.");
-    notes.add("Local names are slugs of the Kinde names (shown beside them where they differ).");
-    notes.add("An application's values and claims are its complete set: plan removes any other");
-    notes.add("value of a declared property, and turns off any other toggle.");
-    if (completed.togglesUnknown()) {
-      notes.add("");
-      notes.add("Kinde does not show which properties each M2M token carries, so no `claims` are");
-      notes.add("exported: check the tokens with `kinde-props verify` and add them.");
-    }
-    StringBuilder out = new StringBuilder(header(schema, up, notes));
+    StringBuilder out =
+        new StringBuilder(
+            header(
+                schema,
+                up,
+                """
+                The M2M applications of %s,
+                exported by `kinde-props export`.
+                Local names are slugs of the Kinde names (shown beside them where they differ).
+                An application's values and claims are its complete set: plan removes any other
+                value of a declared property, and turns off any other toggle.
+                """
+                    .formatted(commentSafe(target)),
+                completed.togglesUnknown()
+                    ? """
+                      Kinde does not show which properties each M2M token carries, so no `claims` are
+                      exported: check the tokens with `kinde-props verify` and add them.
+                      """
+                    : null));
     if (applications.isEmpty()) {
       return out.append("applications: {}\n").toString();
     }

@@ -1,5 +1,7 @@
 package dev.kindeprops.plan;
 
+import java.util.Objects;
+
 /** A change to one application's value or claim toggle of one property. */
 public sealed interface ApplicationChange extends Change permits ValueChange, ClaimChange {
 
@@ -11,4 +13,12 @@ public sealed interface ApplicationChange extends Change permits ValueChange, Cl
 
   /** The property key. */
   String key();
+
+  /** Checks the fields every application change has. */
+  static void require(Action action, String application, String applicationId, String key) {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(application, "application");
+    Objects.requireNonNull(applicationId, "applicationId");
+    Objects.requireNonNull(key, "key");
+  }
 }

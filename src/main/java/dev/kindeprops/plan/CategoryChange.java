@@ -9,11 +9,6 @@ public record CategoryChange(String name) implements Change {
   }
 
   @Override
-  public Kind kind() {
-    return Kind.CATEGORY;
-  }
-
-  @Override
   public Action action() {
     return Action.CREATE;
   }

@@ -7,7 +7,16 @@ package dev.kindeprops.plan;
  */
 public sealed interface Change permits CategoryChange, PropertyChange, ApplicationChange {
 
-  Kind kind();
+  /** What the change is about. */
+  default Kind kind() {
+    if (this instanceof CategoryChange) {
+      return Kind.CATEGORY;
+    }
+    if (this instanceof PropertyChange) {
+      return Kind.PROPERTY;
+    }
+    return this instanceof ValueChange ? Kind.VALUE : Kind.CLAIM;
+  }
 
   Action action();
 

@@ -1,7 +1,5 @@
 package dev.kindeprops.plan;
 
-import java.util.Objects;
-
 /**
  * One property toggled into ({@link Action#CREATE}) or out of ({@link Action#DELETE}) one
  * application's M2M token.
@@ -13,10 +11,7 @@ public record ClaimChange(
     implements ApplicationChange {
 
   public ClaimChange {
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(application, "application");
-    Objects.requireNonNull(applicationId, "applicationId");
-    Objects.requireNonNull(key, "key");
+    ApplicationChange.require(action, application, applicationId, key);
     if (action != Action.CREATE && action != Action.DELETE) {
       throw new IllegalArgumentException("a claim toggle is turned on or off, never " + action);
     }
@@ -25,11 +20,6 @@ public record ClaimChange(
   /** Whether the toggle is turned on. */
   public boolean on() {
     return action == Action.CREATE;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.CLAIM;
   }
 
   @Override

@@ -100,54 +100,46 @@ public final class PlanCodec {
   }
 
   private static ObjectNode change(Change change) {
-    ObjectNode node =
-        NODES
-            .objectNode()
-            .put("address", change.address().toString())
-            .put("kind", change.kind().wireName())
-            .put("action", change.action().wireName());
+    ObjectNode node = identity(change);
     if (change instanceof ApplicationChange toApplication) {
       node.put("application_id", toApplication.applicationId());
       node.put("key", toApplication.key());
     } else if (change instanceof PropertyChange property) {
       node.put("key", property.key());
     }
-    node.set("before", before(change));
-    node.set("after", after(change));
+    node.set("before", side(change, true));
+    node.set("after", side(change, false));
     node.put("manual", change.manual());
     return node;
   }
 
-  /**
-   * What there is before a change, as plan JSON shows it: a property's fields (those the target
-   * tells), a value, {@code true} for a toggle that is on; null where there is nothing.
-   */
-  public static JsonNode before(Change change) {
-    if (!change.hasBefore()) {
-      return NODES.nullNode();
-    }
-    if (change instanceof PropertyChange property) {
-      return fields(property.before());
-    }
-    if (change instanceof ValueChange value) {
-      return NODES.stringNode(value.before());
-    }
-    return NODES.booleanNode(true);
+  /** A change's {@code address}, {@code kind} and {@code action}, as plan and drift JSON begin. */
+  public static ObjectNode identity(Change change) {
+    return NODES
+        .objectNode()
+        .put("address", change.address().toString())
+        .put("kind", change.kind().wireName())
+        .put("action", change.action().wireName());
   }
 
-  /** What there is after a change, as plan JSON shows it; null where there is nothing. */
-  public static JsonNode after(Change change) {
-    if (!change.hasAfter()) {
+  /**
+   * One side of a change as plan JSON shows it: a category's name, a property's fields (those the
+   * target tells), a value, {@code true} for a toggle that is on; null where there is nothing.
+   *
+   * @param before the side before the change, else the side after it
+   */
+  public static JsonNode side(Change change, boolean before) {
+    if (before ? !change.hasBefore() : !change.hasAfter()) {
       return NODES.nullNode();
     }
     if (change instanceof CategoryChange category) {
       return NODES.objectNode().put("name", category.name());
     }
     if (change instanceof PropertyChange property) {
-      return fields(property.after());
+      return fields(before ? property.before() : property.after());
     }
     if (change instanceof ValueChange value) {
-      return NODES.stringNode(value.after());
+      return NODES.stringNode(before ? value.before() : value.after());
     }
     return NODES.booleanNode(true);
   }

@@ -45,11 +45,6 @@ public record PropertyChange(Action action, String key, PropertyFields before, P
   }
 
   @Override
-  public Kind kind() {
-    return Kind.PROPERTY;
-  }
-
-  @Override
   public Address address() {
     return Address.property(key);
   }

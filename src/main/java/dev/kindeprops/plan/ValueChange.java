@@ -1,7 +1,5 @@
 package dev.kindeprops.plan;
 
-import java.util.Objects;
-
 /**
  * One application's value of one property to set or unset.
  *
@@ -18,10 +16,7 @@ public record ValueChange(
     implements ApplicationChange {
 
   public ValueChange {
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(application, "application");
-    Objects.requireNonNull(applicationId, "applicationId");
-    Objects.requireNonNull(key, "key");
+    ApplicationChange.require(action, application, applicationId, key);
     if (action == Action.REPLACE) {
       throw new IllegalArgumentException("a value is set or unset, never replaced");
     }
@@ -30,11 +25,6 @@ public record ValueChange(
       throw new IllegalArgumentException(
           "a value " + action.wireName() + " of '" + key + "' has the wrong before or after");
     }
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.VALUE;
   }
 
   @Override

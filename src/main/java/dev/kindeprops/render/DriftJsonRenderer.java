@@ -55,12 +55,7 @@ public final class DriftJsonRenderer implements Renderer<DriftView> {
 
   private static ObjectNode change(Set<String> sensitive, DriftedChange drifted) {
     Change change = drifted.change();
-    ObjectNode node =
-        NODES
-            .objectNode()
-            .put("address", change.address().toString())
-            .put("kind", change.kind().wireName())
-            .put("action", change.action().wireName());
+    ObjectNode node = PlanCodec.identity(change);
     ApplicationChange toApplication =
         change instanceof ApplicationChange application ? application : null;
     node.put("application_id", toApplication == null ? null : toApplication.applicationId());
@@ -69,8 +64,8 @@ public final class DriftJsonRenderer implements Renderer<DriftView> {
         toApplication != null
             ? toApplication.key()
             : change instanceof PropertyChange property ? property.key() : null);
-    node.set("live", masked(sensitive, change, PlanCodec.before(change)));
-    node.set("manifests", masked(sensitive, change, PlanCodec.after(change)));
+    node.set("live", masked(sensitive, change, PlanCodec.side(change, true)));
+    node.set("manifests", masked(sensitive, change, PlanCodec.side(change, false)));
     node.put("manual", change.manual());
     node.put("moved", drifted.moved().wireName());
     if (drifted.ignoredBy() != null) {

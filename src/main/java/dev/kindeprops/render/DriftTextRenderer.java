@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A drift report for a terminal: drifted, then ignored changes, warnings and the summary. */
-public final class DriftTextRenderer implements Renderer<DriftView> {
-  private final Style style;
-
+public final class DriftTextRenderer extends TextRenderer<DriftView> {
   /** ANSI colours only when {@code color} is set. */
   public DriftTextRenderer(boolean color) {
-    this.style = new Style(color);
+    super(color);
   }
 
   @Override

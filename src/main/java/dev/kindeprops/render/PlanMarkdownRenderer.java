@@ -348,15 +348,7 @@ public final class PlanMarkdownRenderer implements Renderer<PlanView> {
     }
     ValueChange value = (ValueChange) change;
     String label = PlanTextRenderer.pad("value." + value.key(), width);
-    String text =
-        switch (value.action()) {
-          case CREATE -> view.value(value.key(), value.after());
-          case UPDATE, REPLACE ->
-              view.value(value.key(), value.before())
-                  + " -> "
-                  + view.value(value.key(), value.after());
-          case DELETE -> view.value(value.key(), value.before()) + " (unset)";
-        };
+    String text = view.valueText(value, " (unset)");
     return symbol + " " + label + " = " + text;
   }
 

@@ -23,15 +23,13 @@ import java.util.Set;
  * {@code -} delete and {@code !} manual; then the manual steps, the expected token claims, what is
  * left unmanaged, the warnings, and a one-line summary. Sensitive values are masked.
  */
-public final class PlanTextRenderer implements Renderer<PlanView> {
+public final class PlanTextRenderer extends TextRenderer<PlanView> {
   /** Names listed in one line before the rest are only counted. */
   private static final int MAX_NAMES = 10;
 
-  private final Style style;
-
   /** ANSI colours only when {@code color} is set. */
   public PlanTextRenderer(boolean color) {
-    this.style = new Style(color);
+    super(color);
   }
 
   @Override
@@ -154,15 +152,7 @@ public final class PlanTextRenderer implements Renderer<PlanView> {
       for (ApplicationChange change : changes) {
         if (change instanceof ValueChange value) {
           String label = pad("value." + value.key(), width);
-          String text =
-              switch (value.action()) {
-                case CREATE -> view.value(value.key(), value.after());
-                case UPDATE, REPLACE ->
-                    view.value(value.key(), value.before())
-                        + " -> "
-                        + view.value(value.key(), value.after());
-                case DELETE -> view.value(value.key(), value.before()) + style.dim(" # unset");
-              };
+          String text = view.valueText(value, style.dim(" # unset"));
           line("    " + symbol(change) + " " + label + " = " + text);
         } else if (change.manual()) {
           String toggle = ((ClaimChange) change).on() ? "turn on" : "turn off";

@@ -8,6 +8,7 @@ import dev.kindeprops.plan.ManualStep;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PropertyChange;
 import dev.kindeprops.plan.Summary;
+import dev.kindeprops.plan.ValueChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -97,6 +98,16 @@ public record PlanView(
   /** A value of property {@code key} as output shows it: quoted, or masked when sensitive. */
   String value(String key, String value) {
     return Display.value(plan.sensitiveProperties(), key, value);
+  }
+
+  /** A value change's sides as output shows them: {@code "us" -> "eu"}, masked where sensitive. */
+  String valueText(ValueChange change, String unsetNote) {
+    return switch (change.action()) {
+      case CREATE -> value(change.key(), change.after());
+      case UPDATE, REPLACE ->
+          value(change.key(), change.before()) + " -> " + value(change.key(), change.after());
+      case DELETE -> value(change.key(), change.before()) + unsetNote;
+    };
   }
 
   /** The application changes a plan makes to one application's token and values, in order. */

@@ -3,9 +3,7 @@ package dev.kindeprops.render;
 import dev.kindeprops.json.PrettyJson;
 import dev.kindeprops.live.ClaimValue;
 import dev.kindeprops.plan.ClaimCheck;
-import dev.kindeprops.plan.ClaimCheck.Status;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,11 +50,11 @@ public final class VerifyJsonRenderer implements Renderer<VerifyView> {
         }
       }
     }
-    Map<Status, Integer> counts = view.counts();
+    VerifyView.Counts counts = view.counts();
     root.putObject("summary")
-        .put("ok", counts.get(Status.OK))
-        .put("mismatch", counts.get(Status.MISMATCH))
-        .put("error", counts.get(Status.ERROR));
+        .put("ok", counts.ok())
+        .put("mismatch", counts.mismatch())
+        .put("error", counts.error());
     return PrettyJson.write(root);
   }
 

@@ -5,7 +5,6 @@ import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.ClaimCheck.Status;
 import dev.kindeprops.text.Words;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,14 +12,12 @@ import java.util.Set;
  * its missing, unexpected and different claim entries, or an error; then how to fix mismatches and
  * a summary. Sensitive values are masked: the report is for logs, not for applying.
  */
-public final class VerifyTextRenderer implements Renderer<VerifyView> {
+public final class VerifyTextRenderer extends TextRenderer<VerifyView> {
   private static final int STATUS_WIDTH = 10;
-
-  private final Style style;
 
   /** ANSI colours only when {@code color} is set. */
   public VerifyTextRenderer(boolean color) {
-    this.style = new Style(color);
+    super(color);
   }
 
   @Override
@@ -28,7 +25,6 @@ public final class VerifyTextRenderer implements Renderer<VerifyView> {
     Set<String> sensitive = view.sensitive();
     StringBuilder out = new StringBuilder();
     out.append("Target: ").append(view.target()).append("\n\n");
-    String indent = " ".repeat(STATUS_WIDTH + 2);
     for (ClaimCheck check : view.checks()) {
       Status status = check.status();
       String label = pad(status.name().toLowerCase(Locale.ROOT));
@@ -46,39 +42,37 @@ public final class VerifyTextRenderer implements Renderer<VerifyView> {
               .missing()
               .forEach(
                   (key, value) ->
-                      out.append(indent)
-                          .append(style.red("missing     "))
-                          .append(key)
-                          .append(" = ")
-                          .append(Display.claim(sensitive, key, value))
-                          .append('\n'));
+                      entry(
+                          out,
+                          style.red("missing     "),
+                          key,
+                          " = " + Display.claim(sensitive, key, value)));
           check
               .unexpected()
               .forEach(
                   (key, value) ->
-                      out.append(indent)
-                          .append(style.red("unexpected  "))
-                          .append(key)
-                          .append(" = ")
-                          .append(Display.claim(sensitive, key, value))
-                          .append('\n'));
+                      entry(
+                          out,
+                          style.red("unexpected  "),
+                          key,
+                          " = " + Display.claim(sensitive, key, value)));
           check
               .different()
               .forEach(
                   (key, difference) ->
-                      out.append(indent)
-                          .append(style.yellow("different   "))
-                          .append(key)
-                          .append(": expected ")
-                          .append(Display.claim(sensitive, key, difference.expected()))
-                          .append(", actual ")
-                          .append(Display.claim(sensitive, key, difference.actual()))
-                          .append('\n'));
+                      entry(
+                          out,
+                          style.yellow("different   "),
+                          key,
+                          ": expected "
+                              + Display.claim(sensitive, key, difference.expected())
+                              + ", actual "
+                              + Display.claim(sensitive, key, difference.actual())));
         }
       }
     }
-    Map<Status, Integer> counts = view.counts();
-    if (counts.get(Status.MISMATCH) > 0) {
+    VerifyView.Counts counts = view.counts();
+    if (counts.mismatch() > 0) {
       out.append('\n');
       switch (view.fix()) {
         case DASHBOARD ->
@@ -97,13 +91,18 @@ public final class VerifyTextRenderer implements Renderer<VerifyView> {
     }
     out.append('\n')
         .append(style.bold("Verify: "))
-        .append(counts.get(Status.OK))
+        .append(counts.ok())
         .append(" ok, ")
-        .append(Words.count(counts.get(Status.MISMATCH), "mismatch", "mismatches"))
+        .append(Words.count(counts.mismatch(), "mismatch", "mismatches"))
         .append(", ")
-        .append(Words.count(counts.get(Status.ERROR), "error", "errors"))
+        .append(Words.count(counts.error(), "error", "errors"))
         .append(".\n");
     return out.toString();
+  }
+
+  /** One entry of a mismatch, indented under the application. */
+  private static void entry(StringBuilder out, String label, String key, String text) {
+    out.append(" ".repeat(STATUS_WIDTH + 2)).append(label).append(key).append(text).append('\n');
   }
 
   private static String pad(String label) {

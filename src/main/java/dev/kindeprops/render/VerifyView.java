@@ -3,9 +3,7 @@ package dev.kindeprops.render;
 import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.ClaimCheck.Status;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -39,12 +37,13 @@ public record VerifyView(
   }
 
   /** How many applications came out each way. */
-  public Map<Status, Integer> counts() {
-    Map<Status, Integer> counts = new EnumMap<>(Status.class);
-    for (Status status : Status.values()) {
-      counts.put(status, 0);
-    }
-    checks.forEach(check -> counts.merge(check.status(), 1, Integer::sum));
-    return counts;
+  public record Counts(long ok, long mismatch, long error) {}
+
+  public Counts counts() {
+    return new Counts(count(Status.OK), count(Status.MISMATCH), count(Status.ERROR));
+  }
+
+  private long count(Status status) {
+    return checks.stream().filter(check -> check.status() == status).count();
   }
 }

@@ -7,6 +7,7 @@ import dev.kindeprops.json.PrettyJson;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveCategory;
 import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.StateJson;
 import dev.kindeprops.live.TargetException;
 import dev.kindeprops.model.PropertyType;
 import java.io.IOException;
@@ -28,9 +29,7 @@ import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A state file on disk ({@code schemas/kinde-state.schema.json}). Reading checks the schema and
@@ -137,34 +136,13 @@ public final class StateFile {
 
   /** The file text of a document: fixed field order, two-space indentation, final newline. */
   public static String format(StateDocument document) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    ObjectNode root = nodes.objectNode().put("version", 1);
-    ArrayNode categories = root.putArray("categories");
-    document
-        .categories()
-        .forEach(c -> categories.addObject().put("id", c.id()).put("name", c.name()));
-    ArrayNode properties = root.putArray("properties");
-    for (LiveProperty p : document.properties()) {
-      properties
-          .addObject()
-          .put("id", p.id())
-          .put("key", p.key())
-          .put("name", p.name())
-          .put("description", p.description())
-          .put("type", p.type().wireName())
-          .put("is_private", p.isPrivate())
-          .put("category_id", p.categoryId());
-    }
-    ArrayNode applications = root.putArray("applications");
-    for (LiveApplication a : document.applications()) {
-      ObjectNode app =
-          applications.addObject().put("id", a.id()).put("name", a.name()).put("type", a.type());
-      ObjectNode values = app.putObject("values");
-      a.values().forEach(values::put);
-      ArrayNode claims = app.putArray("claims");
-      a.claims().forEach(claims::add);
-    }
-    return PrettyJson.write(root);
+    return PrettyJson.write(
+        StateJson.fill(
+            JsonNodeFactory.instance.objectNode().put("version", 1),
+            document.categories(),
+            document.properties(),
+            document.applications(),
+            application -> true));
   }
 
   private static String describe(String name, List<String> problems) {

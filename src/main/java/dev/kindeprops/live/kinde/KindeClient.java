@@ -4,8 +4,10 @@ import dev.kindeprops.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -58,22 +60,14 @@ final class KindeClient {
       String type,
       boolean isPrivate,
       String categoryId) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("name", name);
-    body.put("description", description);
+    ObjectNode body = propertyBody(name, description, isPrivate, categoryId);
     body.put("key", key);
     body.put("type", type);
     body.put("context", "app");
-    body.put("is_private", isPrivate);
-    body.put("category_id", categoryId);
     return http.createdId(
         Call.of(Endpoint.CREATE_PROPERTY, "create property '" + key + "'").json(body),
         "property",
-        () ->
-            listProperties().stream()
-                .filter(p -> key.equals(p.key()))
-                .map(Wire.Property::id)
-                .findFirst());
+        () -> idOf(listProperties(), p -> key.equals(p.key()), Wire.Property::id));
   }
 
   /** Sets the mutable fields of a property. */
@@ -84,17 +78,23 @@ final class KindeClient {
       String description,
       boolean isPrivate,
       String categoryId) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("name", name);
-    body.put("description", description);
-    body.put("is_private", isPrivate);
-    body.put("category_id", categoryId);
     http.send(
         Call.of(
                 Endpoint.UPDATE_PROPERTY,
                 "/api/v1/properties/" + Call.segment(propertyId),
                 "update property '" + key + "'")
-            .json(body));
+            .json(propertyBody(name, description, isPrivate, categoryId)));
+  }
+
+  /** The fields a create and an update both send. */
+  private static ObjectNode propertyBody(
+      String name, String description, boolean isPrivate, String categoryId) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("name", name);
+    body.put("description", description);
+    body.put("is_private", isPrivate);
+    body.put("category_id", categoryId);
+    return body;
   }
 
   /** Deletes a property (and with it every application's value of it). */
@@ -138,17 +138,11 @@ final class KindeClient {
 
   /** Creates an application-property category and returns its id; never creates it twice. */
   String createCategory(String name) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("name", name);
-    body.put("context", "app");
+    ObjectNode body = Json.MAPPER.createObjectNode().put("name", name).put("context", "app");
     return http.createdId(
         Call.of(Endpoint.CREATE_CATEGORY, "create category '" + name + "'").json(body),
         "category",
-        () ->
-            listCategories().stream()
-                .filter(c -> name.equals(c.name()))
-                .map(Wire.Category::id)
-                .findFirst());
+        () -> idOf(listCategories(), c -> name.equals(c.name()), Wire.Category::id));
   }
 
   // ---- Applications -----------------------------------------------------------------------
@@ -236,6 +230,12 @@ final class KindeClient {
   /** The domain's signing keys as JSON ({@code /.well-known/jwks}). */
   JsonNode signingKeys() {
     return http.json(Call.of(Endpoint.JWKS, "read the signing keys"));
+  }
+
+  /** The id of the first item that is the one asked for, if the list holds it. */
+  private static <T> Optional<String> idOf(
+      List<T> items, Predicate<T> wanted, Function<T, String> id) {
+    return items.stream().filter(wanted).map(id).findFirst();
   }
 
   // ---- Paging -----------------------------------------------------------------------------

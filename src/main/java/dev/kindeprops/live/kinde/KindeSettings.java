@@ -147,30 +147,6 @@ public record KindeSettings(
     return clientId != null;
   }
 
-  /** The same settings with other limits. */
-  public KindeSettings withLimits(double maxRequestsPerSecond, int parallelism) {
-    return new KindeSettings(
-        domain,
-        clientId,
-        clientSecret,
-        maxRequestsPerSecond,
-        parallelism,
-        connectTimeout,
-        requestTimeout);
-  }
-
-  /** The same settings with other timeouts. */
-  public KindeSettings withTimeouts(Duration connectTimeout, Duration requestTimeout) {
-    return new KindeSettings(
-        domain,
-        clientId,
-        clientSecret,
-        maxRequestsPerSecond,
-        parallelism,
-        connectTimeout,
-        requestTimeout);
-  }
-
   /** The audience of Management API tokens. */
   public String managementAudience() {
     return domain + "/api";

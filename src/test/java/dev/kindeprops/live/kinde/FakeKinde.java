@@ -225,8 +225,24 @@ public final class FakeKinde implements AutoCloseable {
 
   /** Settings for this server with the given limits. */
   public KindeSettings settings(double maxRequestsPerSecond, int parallelism) {
-    return KindeSettings.of(domain, MANAGEMENT_CLIENT_ID, managementSecret)
-        .withLimits(maxRequestsPerSecond, parallelism);
+    return settings(
+        maxRequestsPerSecond,
+        parallelism,
+        KindeSettings.DEFAULT_CONNECT_TIMEOUT,
+        KindeSettings.DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  /** Settings for this server with the given limits and timeouts. */
+  public KindeSettings settings(
+      double maxRequestsPerSecond, int parallelism, Duration connect, Duration request) {
+    return new KindeSettings(
+        domain,
+        MANAGEMENT_CLIENT_ID,
+        new Secret(managementSecret),
+        maxRequestsPerSecond,
+        parallelism,
+        connect,
+        request);
   }
 
   // ---- Seeding ----------------------------------------------------------------------------

@@ -143,7 +143,7 @@ class KindeClientResilienceTest {
   void retriesAReadThatTimedOut() {
     fake.addProperty("region", "Region", "Tenancy", false);
     KindeClient client =
-        client(fake.settings(1000, 4).withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300)));
+        client(fake.settings(1000, 4, Duration.ofSeconds(5), Duration.ofMillis(300)));
     client.listProperties(); // token first, so the slow reply hits the list
     fake.inject(Fault.slow("GetProperties", Duration.ofSeconds(2)));
 

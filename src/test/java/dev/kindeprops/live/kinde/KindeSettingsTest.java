@@ -100,11 +100,15 @@ class KindeSettingsTest {
 
   @Test
   void refusesLimitsOutOfRange() {
-    KindeSettings settings = KindeSettings.fromEnvironment(ENV, KindeSettings.Overrides.NONE);
-    assertThatThrownBy(() -> settings.withLimits(0, 4)).hasMessageContaining("--max-rps");
-    assertThatThrownBy(() -> settings.withLimits(Double.NaN, 4)).hasMessageContaining("--max-rps");
-    assertThatThrownBy(() -> settings.withLimits(8, 0)).hasMessageContaining("--parallelism");
-    assertThatThrownBy(() -> settings.withLimits(8, 65)).hasMessageContaining("--parallelism");
+    assertThatThrownBy(() -> limits(0.0, null)).hasMessageContaining("--max-rps");
+    assertThatThrownBy(() -> limits(Double.NaN, null)).hasMessageContaining("--max-rps");
+    assertThatThrownBy(() -> limits(null, 0)).hasMessageContaining("--parallelism");
+    assertThatThrownBy(() -> limits(null, 65)).hasMessageContaining("--parallelism");
+  }
+
+  private static KindeSettings limits(Double maxRps, Integer parallelism) {
+    return KindeSettings.fromEnvironment(
+        ENV, new KindeSettings.Overrides(null, null, null, maxRps, parallelism));
   }
 
   @Test
