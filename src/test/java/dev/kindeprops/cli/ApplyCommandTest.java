@@ -1,14 +1,11 @@
 package dev.kindeprops.cli;
 
+import static dev.kindeprops.fixtures.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.Main;
 import dev.kindeprops.Version;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.kindeprops.fixtures.InProcess.Run;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,28 +21,6 @@ class ApplyCommandTest {
   @TempDir Path dir;
 
   private Path state;
-
-  /** What one run printed and returned. */
-  record Run(int code, String out, String err) {}
-
-  static Run run(String input, boolean interactive, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console =
-        new Console(
-            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
-            interactive);
-    int code = Main.run(console, args);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  static Run run(String... args) {
-    return run("", false, args);
-  }
 
   @BeforeEach
   void copyTheQuickstartState() throws IOException {
@@ -98,6 +73,7 @@ class ApplyCommandTest {
   void onATerminalAppliesOnlyAfterYes() throws IOException {
     Run yes =
         run(
+            Map.of(),
             "yes\n",
             true,
             "apply",
@@ -120,7 +96,15 @@ class ApplyCommandTest {
     byte[] before = stateBytes();
     for (String answer : List.of("no\n", "y\n", "YES\n", "")) {
       Run run =
-          run(answer, true, "apply", "-f", "examples/quickstart", "--state", state.toString());
+          run(
+              Map.of(),
+              answer,
+              true,
+              "apply",
+              "-f",
+              "examples/quickstart",
+              "--state",
+              state.toString());
 
       assertThat(run.code()).as(answer).isEqualTo(ExitCode.ERROR);
       assertThat(run.out()).endsWith("Only 'yes' will be accepted: \nApply cancelled.\n");
@@ -132,7 +116,15 @@ class ApplyCommandTest {
   void withoutATerminalItNeedsAutoApproveAndChangesNothing() throws IOException {
     byte[] before = stateBytes();
     Run run =
-        run("yes\n", false, "apply", "-f", "examples/quickstart", "--state", state.toString());
+        run(
+            Map.of(),
+            "yes\n",
+            false,
+            "apply",
+            "-f",
+            "examples/quickstart",
+            "--state",
+            state.toString());
 
     assertThat(run.code()).isEqualTo(ExitCode.ERROR);
     assertThat(run.out()).isEmpty();
@@ -148,7 +140,7 @@ class ApplyCommandTest {
   void appliesASavedPlanExactlyWithoutAQuestion() throws IOException {
     Path plan = savePlan(QUICKSTART, state);
 
-    Run run = run("", true, "apply", plan.toString(), "--state", state.toString());
+    Run run = run(Map.of(), "", true, "apply", plan.toString(), "--state", state.toString());
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("Apply complete: 6 changes made.\n");
@@ -300,7 +292,16 @@ class ApplyCommandTest {
             + "removed:\n  properties: [legacy_flag]\n");
     byte[] before = stateBytes();
 
-    Run run = run("yes\n", true, "apply", "-f", manifests.toString(), "--state", state.toString());
+    Run run =
+        run(
+            Map.of(),
+            "yes\n",
+            true,
+            "apply",
+            "-f",
+            manifests.toString(),
+            "--state",
+            state.toString());
 
     assertThat(run.code()).isEqualTo(ExitCode.ERROR);
     assertThat(run.out()).doesNotContain("Do you want to apply");

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kindeprops.apply.ApplyReport;
 import dev.kindeprops.apply.ChangeResult;
 import dev.kindeprops.apply.Outcome;
+import dev.kindeprops.fixtures.InProcess;
 import dev.kindeprops.plan.Action;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Kind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -143,8 +140,8 @@ class ApplyOutputTest {
 
   @Test
   void theProgressLineIsRewrittenInPlaceAndWipedAtTheEnd() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ApplyProgress progress = new ApplyProgress(console(err, true), Duration.ZERO);
+    InProcess.Streams terminal = InProcess.streams(Map.of(), "", true);
+    ApplyProgress progress = new ApplyProgress(terminal.console(), Duration.ZERO);
     ChangeResult done = new ChangeResult(value("a", "region"), Outcome.DONE, null);
 
     progress.finished(done, 1, 3);
@@ -152,7 +149,7 @@ class ApplyOutputTest {
     progress.finished(done, 3, 3);
     progress.end();
 
-    String text = err.toString(StandardCharsets.UTF_8);
+    String text = terminal.err();
     assertThat(text)
         .startsWith("\rApplying: 1/3 changes")
         .contains("\rApplying: 3/3 changes")
@@ -162,23 +159,16 @@ class ApplyOutputTest {
 
   @Test
   void noProgressLineWithoutATerminalOrForAShortApply() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     ChangeResult done = new ChangeResult(value("a", "region"), Outcome.DONE, null);
-    ApplyProgress pipe = new ApplyProgress(console(err, false), Duration.ZERO);
+    InProcess.Streams noTerminal = InProcess.streams(Map.of(), "", false);
+    ApplyProgress pipe = new ApplyProgress(noTerminal.console(), Duration.ZERO);
     pipe.finished(done, 1, 1);
     pipe.end();
-    ApplyProgress quick = new ApplyProgress(console(err, true), Duration.ofHours(1));
+    InProcess.Streams terminal = InProcess.streams(Map.of(), "", true);
+    ApplyProgress quick = new ApplyProgress(terminal.console(), Duration.ofHours(1));
     quick.finished(done, 1, 1);
     quick.end();
-    assertThat(err.toByteArray()).isEmpty();
-  }
-
-  private static Console console(ByteArrayOutputStream err, boolean interactive) {
-    return new Console(
-        new ByteArrayInputStream(new byte[0]),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of(),
-        interactive);
+    assertThat(noTerminal.err()).isEmpty();
+    assertThat(terminal.err()).isEmpty();
   }
 }

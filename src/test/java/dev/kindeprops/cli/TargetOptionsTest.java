@@ -1,9 +1,9 @@
 package dev.kindeprops.cli;
 
-import static dev.kindeprops.cli.ValidateCommandTest.run;
+import static dev.kindeprops.fixtures.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.cli.ValidateCommandTest.Run;
+import dev.kindeprops.fixtures.InProcess.Run;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

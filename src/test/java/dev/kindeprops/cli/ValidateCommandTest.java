@@ -1,15 +1,12 @@
 package dev.kindeprops.cli;
 
+import static dev.kindeprops.fixtures.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.Main;
+import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.json.Json;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,28 +21,6 @@ import tools.jackson.databind.JsonNode;
 /** {@code kinde-props validate} in process: outputs, formats and exit codes. */
 class ValidateCommandTest {
   @TempDir Path dir;
-
-  /** What one run printed and returned. */
-  record Run(int code, String out, String err) {}
-
-  static Run run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console =
-        new Console(
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            false);
-    int code = Main.run(console, args);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  static Run run(String... args) {
-    return run(Map.of(), args);
-  }
 
   private Path write(String name, String text) throws IOException {
     Path file = dir.resolve(name);

@@ -2,7 +2,7 @@ package dev.kindeprops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.e2e.KindeProps.Run;
+import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
 import dev.kindeprops.live.kinde.FakeKinde;

@@ -2,15 +2,12 @@ package dev.kindeprops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.Main;
-import dev.kindeprops.cli.Console;
+import dev.kindeprops.fixtures.InProcess;
+import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.live.kinde.FakeKinde;
 import dev.kindeprops.live.kinde.KindeSettings;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,8 +34,6 @@ import tools.jackson.databind.JsonNode;
 final class KindeProps {
   /** Limits that keep tests fast where the rate limit is not the subject. */
   static final List<String> FAST = List.of("--max-rps", "2000", "--parallelism", "16");
-
-  record Run(int code, String out, String err) {}
 
   private final FakeKinde fake;
   private final Map<String, String> env;
@@ -92,18 +87,7 @@ final class KindeProps {
   }
 
   Run runWithInput(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console =
-        new Console(
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            false);
-    int code = Main.run(console, args);
-    Run run =
-        new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Run run = InProcess.run(env, stdin, false, args);
     captured.add(run.out());
     captured.add(run.err());
     return run;

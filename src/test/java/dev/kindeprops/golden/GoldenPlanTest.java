@@ -1,17 +1,14 @@
 package dev.kindeprops.golden;
 
+import static dev.kindeprops.fixtures.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.Main;
-import dev.kindeprops.cli.Console;
+import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,22 +140,5 @@ class GoldenPlanTest {
     assertThat(first.code()).as("exit code of " + args).isIn(0, 2);
     assertThat(second).isEqualTo(first);
     return first;
-  }
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console =
-        new Console(
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
-            false);
-    int code = Main.run(console, args.toArray(String[]::new));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }
