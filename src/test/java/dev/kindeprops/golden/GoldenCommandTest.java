@@ -1,0 +1,309 @@
+package dev.kindeprops.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kindeprops.fixtures.InProcess;
+import dev.kindeprops.fixtures.InProcess.Run;
+import dev.kindeprops.json.Json;
+import dev.kindeprops.live.kinde.FakeKinde;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Golden command lines: each folder under {@code src/test/resources/commands/} is a case that runs
+ * one or more kinde-props commands in process and pins what they print, their exit codes and the
+ * files they write, byte for byte. A case folder holds:
+ *
+ * <ul>
+ *   <li>its inputs (manifests, state files, ignore files, baselines), in any layout;
+ *   <li>its steps: the case folder itself when it holds a {@code command} file, otherwise each
+ *       subfolder that holds one, run in name order ({@code 1-plan}, {@code 2-apply}). A step
+ *       folder holds {@code command} (the arguments, one a line), optionally {@code stdin} (the
+ *       text on standard input), and the expected {@code expected.out} (stdout), {@code
+ *       expected.err} (stderr) and {@code expected.code} (the exit code);
+ *   <li>optionally {@code env}: {@code NAME=VALUE} lines for the environment, which is otherwise
+ *       empty;
+ *   <li>optionally {@code tmp/}: copied into {@code ${tmp}} before the first step (a state file
+ *       that {@code apply} changes, say);
+ *   <li>optionally {@code kinde-state.json}: a state file that seeds a {@link FakeKinde} started on
+ *       loopback for the case, with {@code KINDE_DOMAIN} and the management credentials in the
+ *       environment. The fake keeps the state's application ids and numbers categories and
+ *       properties in seeding order, so only its port changes from run to run;
+ *   <li>{@code expected-files/}: every file in {@code ${tmp}} after the last step (absent when
+ *       there is none).
+ * </ul>
+ *
+ * <p>Placeholders: {@code ${case}} is the case folder ({@code src/test/resources/commands/NAME},
+ * relative to the project, as the commands see it), {@code ${tmp}} a fresh empty temporary folder
+ * and {@code ${domain}} the fake Kinde's URL ({@code http://127.0.0.1:PORT}). They are replaced in
+ * {@code command}, {@code stdin} and {@code env} before a step runs; in what it prints and in the
+ * files it writes, each one's value is replaced back by the placeholder before comparing, so random
+ * folders and ports never reach an expected file.
+ *
+ * <p>Each case runs twice, each time with a fresh {@code ${tmp}} and a fresh fake, and must give
+ * the same results both times. Against the fake, nothing printed or written may hold the management
+ * secret or an application's client secret. Run with {@code -Dgolden.update=true} to write the
+ * expected files from the current output, then review the diff.
+ */
+class GoldenCommandTest {
+  static final Path COMMANDS = Path.of("src/test/resources/commands");
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+  private static final String COMMAND = "command";
+  private static final String EXPECTED_FILES = "expected-files";
+
+  /** The form of the ids a state file gives the categories and properties it creates. */
+  private static final Pattern NEW_ID = Pattern.compile("\\b(?:cat|prop)_[0-9a-f]{32}\\b");
+
+  /** What a whole case printed, returned and left in {@code ${tmp}}, placeholders restored. */
+  private record Result(List<Run> steps, Map<String, String> files) {}
+
+  @TempDir Path temp;
+
+  @TestFactory
+  Stream<DynamicTest> cases() throws IOException {
+    List<Path> cases = folders(COMMANDS);
+    assertThat(cases).isNotEmpty();
+    return cases.stream()
+        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+  }
+
+  private void check(Path dir) throws IOException {
+    List<Path> steps = steps(dir);
+    assertThat(steps).as(dir + " has no " + COMMAND + " file").isNotEmpty();
+    String name = dir.getFileName().toString();
+
+    Result first = runCase(dir, steps, Files.createDirectories(temp.resolve(name + "-1")));
+    Result second = runCase(dir, steps, Files.createDirectories(temp.resolve(name + "-2")));
+
+    assertThat(second).as("a second run of " + dir).isEqualTo(first);
+    for (int i = 0; i < steps.size(); i++) {
+      Path step = steps.get(i);
+      Run run = first.steps().get(i);
+      compare(step.resolve("expected.out"), run.out());
+      compare(step.resolve("expected.err"), run.err());
+      compare(step.resolve("expected.code"), run.code() + "\n");
+    }
+    compareFiles(dir.resolve(EXPECTED_FILES), first.files());
+  }
+
+  private static Result runCase(Path dir, List<Path> steps, Path tmp) throws IOException {
+    Path seed = dir.resolve("tmp");
+    if (Files.isDirectory(seed)) {
+      copyFolder(seed, tmp);
+    }
+    Map<String, String> placeholders = new LinkedHashMap<>();
+    placeholders.put("${case}", dir.toString());
+    placeholders.put("${tmp}", tmp.toString());
+    Path kindeState = dir.resolve("kinde-state.json");
+    try (FakeKinde fake = Files.exists(kindeState) ? FakeKinde.start() : null) {
+      Map<String, String> env = new TreeMap<>();
+      if (fake != null) {
+        fake.seedFromState(Files.readString(kindeState));
+        env.putAll(fake.environment());
+        placeholders.put("${domain}", fake.domain());
+      }
+      Path envFile = dir.resolve("env");
+      if (Files.exists(envFile)) {
+        for (String line : Files.readAllLines(envFile)) {
+          int equals = line.indexOf('=');
+          env.put(line.substring(0, equals), expand(line.substring(equals + 1), placeholders));
+        }
+      }
+      List<Run> runs = new ArrayList<>();
+      for (Path step : steps) {
+        List<String> args =
+            Files.readAllLines(step.resolve(COMMAND)).stream()
+                .map(arg -> expand(arg, placeholders))
+                .toList();
+        Path stdin = step.resolve("stdin");
+        String input = Files.exists(stdin) ? expand(Files.readString(stdin), placeholders) : "";
+        Run run = InProcess.run(env, input, false, args.toArray(String[]::new));
+        runs.add(
+            new Run(
+                run.code(), restore(run.out(), placeholders), restore(run.err(), placeholders)));
+      }
+      Map<String, String> files = new TreeMap<>();
+      files(tmp).forEach((path, text) -> files.put(path, restore(text, placeholders)));
+      Result result = numberNewIds(new Result(runs, files), inputIds(dir, steps));
+      if (fake != null) {
+        assertNoSecretShowed(fake, Files.readString(kindeState), result);
+      }
+      return result;
+    }
+  }
+
+  /** Nothing printed or written holds the management secret or an application's secret. */
+  private static void assertNoSecretShowed(FakeKinde fake, String state, Result result) {
+    List<String> secrets = new ArrayList<>(List.of(fake.managementClientSecret()));
+    for (JsonNode app : Json.MAPPER.readTree(state).path("applications")) {
+      secrets.add(fake.clientSecret(app.path("id").asString()));
+    }
+    List<String> texts = new ArrayList<>(result.files().values());
+    result.steps().forEach(run -> texts.addAll(List.of(run.out(), run.err())));
+    for (String text : texts) {
+      for (String secret : secrets) {
+        assertThat(text).doesNotContain(secret);
+      }
+    }
+  }
+
+  /**
+   * Replaces each category or property id that a state file made up (one found in no file of the
+   * case) by {@code ${new-id-N}}, numbered in order of first appearance in the steps' output and
+   * then the files.
+   */
+  private static Result numberNewIds(Result result, Set<String> known) {
+    Map<String, String> numbers = new LinkedHashMap<>();
+    UnaryOperator<String> number =
+        text ->
+            NEW_ID
+                .matcher(text)
+                .replaceAll(
+                    match ->
+                        known.contains(match.group())
+                            ? match.group()
+                            : Matcher.quoteReplacement(
+                                numbers.computeIfAbsent(
+                                    match.group(),
+                                    id -> "${new-id-" + (numbers.size() + 1) + "}")));
+    List<Run> steps =
+        result.steps().stream()
+            .map(run -> new Run(run.code(), number.apply(run.out()), number.apply(run.err())))
+            .toList();
+    Map<String, String> files = new TreeMap<>();
+    result.files().forEach((path, text) -> files.put(path, number.apply(text)));
+    return new Result(steps, files);
+  }
+
+  /** The ids in the case's inputs: its folder, and the files and folders its commands name. */
+  private static Set<String> inputIds(Path dir, List<Path> steps) throws IOException {
+    List<Path> inputs = new ArrayList<>(List.of(dir));
+    for (Path step : steps) {
+      for (String arg : Files.readAllLines(step.resolve(COMMAND))) {
+        if (!arg.contains("${") && Files.exists(Path.of(arg))) {
+          inputs.add(Path.of(arg));
+        }
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    for (Path input : inputs) {
+      Collection<String> texts =
+          Files.isDirectory(input) ? files(input).values() : List.of(Files.readString(input));
+      texts.forEach(text -> NEW_ID.matcher(text).results().forEach(m -> ids.add(m.group())));
+    }
+    return ids;
+  }
+
+  private static String expand(String text, Map<String, String> placeholders) {
+    String expanded = text;
+    for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+      expanded = expanded.replace(placeholder.getKey(), placeholder.getValue());
+    }
+    return expanded;
+  }
+
+  /** Puts the placeholders back where their values stand, the longest value first. */
+  private static String restore(String text, Map<String, String> placeholders) {
+    String restored = text;
+    List<Map.Entry<String, String>> longestFirst =
+        placeholders.entrySet().stream()
+            .sorted(
+                Comparator.comparing((Map.Entry<String, String> e) -> e.getValue().length())
+                    .reversed())
+            .toList();
+    for (Map.Entry<String, String> placeholder : longestFirst) {
+      restored = restored.replace(placeholder.getValue(), placeholder.getKey());
+    }
+    return restored;
+  }
+
+  private static List<Path> steps(Path dir) throws IOException {
+    if (Files.exists(dir.resolve(COMMAND))) {
+      return List.of(dir);
+    }
+    return folders(dir).stream().filter(step -> Files.exists(step.resolve(COMMAND))).toList();
+  }
+
+  private static List<Path> folders(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.filter(Files::isDirectory).sorted().toList();
+    }
+  }
+
+  /** Every regular file below {@code dir}, by its path relative to it with '/' separators. */
+  private static Map<String, String> files(Path dir) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path file : all.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+      }
+    }
+    return files;
+  }
+
+  private static void copyFolder(Path from, Path to) throws IOException {
+    for (Map.Entry<String, String> file : files(from).entrySet()) {
+      Path target = to.resolve(file.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, file.getValue());
+    }
+  }
+
+  private static void compare(Path expected, String actual) throws IOException {
+    if (UPDATE) {
+      Files.writeString(expected, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    assertThat(Files.exists(expected))
+        .as(expected + " is missing: run with -Dgolden.update=true to write it")
+        .isTrue();
+    assertThat(actual).as(expected.toString()).isEqualTo(Files.readString(expected));
+  }
+
+  private static void compareFiles(Path expected, Map<String, String> actual) throws IOException {
+    if (UPDATE) {
+      deleteFolder(expected);
+      for (Map.Entry<String, String> file : actual.entrySet()) {
+        Path target = expected.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+      }
+      return;
+    }
+    Map<String, String> files = Files.isDirectory(expected) ? files(expected) : Map.of();
+    assertThat(actual.keySet()).as("the files in ${tmp}").isEqualTo(files.keySet());
+    actual.forEach(
+        (name, text) ->
+            assertThat(text).as(expected.resolve(name).toString()).isEqualTo(files.get(name)));
+  }
+
+  private static void deleteFolder(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
