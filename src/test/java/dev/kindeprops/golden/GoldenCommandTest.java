@@ -2,12 +2,12 @@ package dev.kindeprops.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.fixtures.Folder;
 import dev.kindeprops.fixtures.InProcess;
 import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.live.kinde.FakeKinde;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,33 +31,38 @@ import tools.jackson.databind.JsonNode;
 /**
  * Golden command lines: each folder under {@code src/test/resources/commands/} is a case that runs
  * one or more kinde-props commands in process and pins what they print, their exit codes and the
- * files they write, byte for byte. A case folder holds:
+ * files they write, byte for byte.
+ *
+ * <p>A case folder holds its inputs (manifests, state files, ignore files, baselines) in any
+ * layout, and its steps: the case folder itself when it holds a {@code command} file, otherwise
+ * each subfolder that holds one, run one after the other in name order ({@code 1-plan}, {@code
+ * 2-apply}). A step folder holds:
  *
  * <ul>
- *   <li>its inputs (manifests, state files, ignore files, baselines), in any layout;
- *   <li>its steps: the case folder itself when it holds a {@code command} file, otherwise each
- *       subfolder that holds one, run in name order ({@code 1-plan}, {@code 2-apply}). A step
- *       folder holds {@code command} (the arguments, one a line), optionally {@code stdin} (the
- *       text on standard input), and the expected {@code expected.out} (stdout), {@code
- *       expected.err} (stderr) and {@code expected.code} (the exit code);
- *   <li>optionally {@code env}: {@code NAME=VALUE} lines for the environment, which is otherwise
- *       empty;
- *   <li>optionally {@code tmp/}: copied into {@code ${tmp}} before the first step (a state file
- *       that {@code apply} changes, say);
- *   <li>optionally {@code kinde-state.json}: a state file that seeds a {@link FakeKinde} started on
- *       loopback for the case, with {@code KINDE_DOMAIN} and the management credentials in the
- *       environment. The fake keeps the state's application ids and numbers categories and
- *       properties in seeding order, so only its port changes from run to run;
- *   <li>{@code expected-files/}: every file in {@code ${tmp}} after the last step (absent when
- *       there is none).
+ *   <li>{@code command}: the arguments, one a line;
+ *   <li>optionally {@code stdin}: the text on standard input (else none);
+ *   <li>optionally {@code terminal}, an empty file: the step runs as if a person sat at a terminal
+ *       (else as in a pipe);
+ *   <li>optionally {@code env}: {@code NAME=VALUE} lines added to the environment;
+ *   <li>{@code expected.out}, {@code expected.err} and {@code expected.code}: standard output,
+ *       standard error and the exit code.
  * </ul>
+ *
+ * <p>The case folder may also hold {@code env} (for every step; the environment is otherwise
+ * empty); {@code tmp/}, copied into {@code ${tmp}} before the first step (a state file that {@code
+ * apply} changes, say); and {@code kinde-state.json}, a state file that seeds a {@link FakeKinde}
+ * started on loopback for the case, with {@code KINDE_DOMAIN} and the management credentials in the
+ * environment. {@code expected-files/} holds every file in {@code ${tmp}} after the last step.
  *
  * <p>Placeholders: {@code ${case}} is the case folder ({@code src/test/resources/commands/NAME},
  * relative to the project, as the commands see it), {@code ${tmp}} a fresh empty temporary folder
- * and {@code ${domain}} the fake Kinde's URL ({@code http://127.0.0.1:PORT}). They are replaced in
- * {@code command}, {@code stdin} and {@code env} before a step runs; in what it prints and in the
- * files it writes, each one's value is replaced back by the placeholder before comparing, so random
- * folders and ports never reach an expected file.
+ * and {@code ${domain}} the fake Kinde's URL ({@code http://127.0.0.1:PORT}, a random port). They
+ * are replaced in {@code command}, {@code stdin} and {@code env} before a step runs; in what it
+ * prints and in the files it writes, each one's value is replaced back by the placeholder before
+ * comparing. Ids that a state file makes up for the categories and properties it creates are random
+ * too: each one found in none of the case's inputs becomes {@code ${new-id-N}}, numbered in order
+ * of first appearance. The fake keeps the seeding state's application ids and numbers its own
+ * categories and properties in seeding order, so nothing else varies.
  *
  * <p>Each case runs twice, each time with a fresh {@code ${tmp}} and a fresh fake, and must give
  * the same results both times. Against the fake, nothing printed or written may hold the management
@@ -66,12 +71,10 @@ import tools.jackson.databind.JsonNode;
  */
 class GoldenCommandTest {
   static final Path COMMANDS = Path.of("src/test/resources/commands");
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final String COMMAND = "command";
-  private static final String EXPECTED_FILES = "expected-files";
 
   /** The form of the ids a state file gives the categories and properties it creates. */
-  private static final Pattern NEW_ID = Pattern.compile("\\b(?:cat|prop)_[0-9a-f]{32}\\b");
+  private static final Pattern ID = Pattern.compile("\\b(?:cat|prop)_[0-9a-f]{32}\\b");
 
   /** What a whole case printed, returned and left in {@code ${tmp}}, placeholders restored. */
   private record Result(List<Run> steps, Map<String, String> files) {}
@@ -98,57 +101,72 @@ class GoldenCommandTest {
     for (int i = 0; i < steps.size(); i++) {
       Path step = steps.get(i);
       Run run = first.steps().get(i);
-      compare(step.resolve("expected.out"), run.out());
-      compare(step.resolve("expected.err"), run.err());
-      compare(step.resolve("expected.code"), run.code() + "\n");
+      ExpectedFiles.compare(step.resolve("expected.out"), run.out());
+      ExpectedFiles.compare(step.resolve("expected.err"), run.err());
+      ExpectedFiles.compare(step.resolve("expected.code"), run.code() + "\n");
     }
-    compareFiles(dir.resolve(EXPECTED_FILES), first.files());
+    ExpectedFiles.compareFolder(dir.resolve("expected-files"), first.files());
   }
 
   private static Result runCase(Path dir, List<Path> steps, Path tmp) throws IOException {
-    Path seed = dir.resolve("tmp");
-    if (Files.isDirectory(seed)) {
-      copyFolder(seed, tmp);
+    if (Files.isDirectory(dir.resolve("tmp"))) {
+      Folder.write(tmp, Folder.texts(dir.resolve("tmp")));
     }
     Map<String, String> placeholders = new LinkedHashMap<>();
     placeholders.put("${case}", dir.toString());
     placeholders.put("${tmp}", tmp.toString());
     Path kindeState = dir.resolve("kinde-state.json");
     try (FakeKinde fake = Files.exists(kindeState) ? FakeKinde.start() : null) {
-      Map<String, String> env = new TreeMap<>();
+      Map<String, String> caseEnv = new TreeMap<>();
       if (fake != null) {
         fake.seedFromState(Files.readString(kindeState));
-        env.putAll(fake.environment());
+        caseEnv.putAll(fake.environment());
         placeholders.put("${domain}", fake.domain());
       }
-      Path envFile = dir.resolve("env");
-      if (Files.exists(envFile)) {
-        for (String line : Files.readAllLines(envFile)) {
-          int equals = line.indexOf('=');
-          env.put(line.substring(0, equals), expand(line.substring(equals + 1), placeholders));
-        }
-      }
+      caseEnv.putAll(env(dir, placeholders));
       List<Run> runs = new ArrayList<>();
       for (Path step : steps) {
-        List<String> args =
-            Files.readAllLines(step.resolve(COMMAND)).stream()
-                .map(arg -> expand(arg, placeholders))
-                .toList();
-        Path stdin = step.resolve("stdin");
-        String input = Files.exists(stdin) ? expand(Files.readString(stdin), placeholders) : "";
-        Run run = InProcess.run(env, input, false, args.toArray(String[]::new));
-        runs.add(
-            new Run(
-                run.code(), restore(run.out(), placeholders), restore(run.err(), placeholders)));
+        Map<String, String> env = new TreeMap<>(caseEnv);
+        if (!step.equals(dir)) {
+          env.putAll(env(step, placeholders));
+        }
+        runs.add(runStep(step, env, placeholders));
       }
       Map<String, String> files = new TreeMap<>();
-      files(tmp).forEach((path, text) -> files.put(path, restore(text, placeholders)));
+      Folder.texts(tmp).forEach((path, text) -> files.put(path, restore(text, placeholders)));
       Result result = numberNewIds(new Result(runs, files), inputIds(dir, steps));
       if (fake != null) {
         assertNoSecretShowed(fake, Files.readString(kindeState), result);
       }
       return result;
     }
+  }
+
+  private static Run runStep(Path step, Map<String, String> env, Map<String, String> placeholders)
+      throws IOException {
+    String[] args =
+        Files.readAllLines(step.resolve(COMMAND)).stream()
+            .map(arg -> expand(arg, placeholders))
+            .toArray(String[]::new);
+    Path stdin = step.resolve("stdin");
+    String input = Files.exists(stdin) ? expand(Files.readString(stdin), placeholders) : "";
+    boolean terminal = Files.exists(step.resolve("terminal"));
+    Run run = InProcess.run(env, input, terminal, args);
+    return new Run(run.code(), restore(run.out(), placeholders), restore(run.err(), placeholders));
+  }
+
+  /** The {@code NAME=VALUE} lines of the folder's {@code env} file, if it has one. */
+  private static Map<String, String> env(Path folder, Map<String, String> placeholders)
+      throws IOException {
+    Map<String, String> env = new TreeMap<>();
+    Path file = folder.resolve("env");
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file)) {
+        int equals = line.indexOf('=');
+        env.put(line.substring(0, equals), expand(line.substring(equals + 1), placeholders));
+      }
+    }
+    return env;
   }
 
   /** Nothing printed or written holds the management secret or an application's secret. */
@@ -166,17 +184,12 @@ class GoldenCommandTest {
     }
   }
 
-  /**
-   * Replaces each category or property id that a state file made up (one found in no file of the
-   * case) by {@code ${new-id-N}}, numbered in order of first appearance in the steps' output and
-   * then the files.
-   */
+  /** Numbers each id found in none of the inputs, in order of first appearance. */
   private static Result numberNewIds(Result result, Set<String> known) {
     Map<String, String> numbers = new LinkedHashMap<>();
     UnaryOperator<String> number =
         text ->
-            NEW_ID
-                .matcher(text)
+            ID.matcher(text)
                 .replaceAll(
                     match ->
                         known.contains(match.group())
@@ -207,8 +220,10 @@ class GoldenCommandTest {
     Set<String> ids = new HashSet<>();
     for (Path input : inputs) {
       Collection<String> texts =
-          Files.isDirectory(input) ? files(input).values() : List.of(Files.readString(input));
-      texts.forEach(text -> NEW_ID.matcher(text).results().forEach(m -> ids.add(m.group())));
+          Files.isDirectory(input)
+              ? Folder.texts(input).values()
+              : List.of(Files.readString(input));
+      texts.forEach(text -> ID.matcher(text).results().forEach(m -> ids.add(m.group())));
     }
     return ids;
   }
@@ -246,64 +261,6 @@ class GoldenCommandTest {
   private static List<Path> folders(Path dir) throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.filter(Files::isDirectory).sorted().toList();
-    }
-  }
-
-  /** Every regular file below {@code dir}, by its path relative to it with '/' separators. */
-  private static Map<String, String> files(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path file : all.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readString(file));
-      }
-    }
-    return files;
-  }
-
-  private static void copyFolder(Path from, Path to) throws IOException {
-    for (Map.Entry<String, String> file : files(from).entrySet()) {
-      Path target = to.resolve(file.getKey());
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, file.getValue());
-    }
-  }
-
-  private static void compare(Path expected, String actual) throws IOException {
-    if (UPDATE) {
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(Files.exists(expected))
-        .as(expected + " is missing: run with -Dgolden.update=true to write it")
-        .isTrue();
-    assertThat(actual).as(expected.toString()).isEqualTo(Files.readString(expected));
-  }
-
-  private static void compareFiles(Path expected, Map<String, String> actual) throws IOException {
-    if (UPDATE) {
-      deleteFolder(expected);
-      for (Map.Entry<String, String> file : actual.entrySet()) {
-        Path target = expected.resolve(file.getKey());
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-      }
-      return;
-    }
-    Map<String, String> files = Files.isDirectory(expected) ? files(expected) : Map.of();
-    assertThat(actual.keySet()).as("the files in ${tmp}").isEqualTo(files.keySet());
-    actual.forEach(
-        (name, text) ->
-            assertThat(text).as(expected.resolve(name).toString()).isEqualTo(files.get(name)));
-  }
-
-  private static void deleteFolder(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

@@ -9,7 +9,6 @@ import dev.kindeprops.json.JsonSchema;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenPlanTest {
   static final Path CASES = Path.of("src/test/resources/cases");
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final JsonSchema PLAN_SCHEMA = JsonSchema.load("/schemas/plan.schema.json");
 
   /** Cases too large to keep in git: their inputs are written at test time. */
@@ -72,9 +70,9 @@ class GoldenPlanTest {
 
     appliedPlanLeavesNothingToDo(manifests, Path.of(state), dir.getFileName().toString());
 
-    compare(dir.resolve("expected.txt"), text.out());
-    compare(dir.resolve("expected.json"), json.out());
-    compare(dir.resolve("expected.md"), markdown.out());
+    ExpectedFiles.compare(dir.resolve("expected.txt"), text.out());
+    ExpectedFiles.compare(dir.resolve("expected.json"), json.out());
+    ExpectedFiles.compare(dir.resolve("expected.md"), markdown.out());
   }
 
   /**
@@ -117,17 +115,6 @@ class GoldenPlanTest {
     Path generated = Path.of("target", "cases", dir.getFileName().toString());
     generator.write(generated);
     return generated;
-  }
-
-  private static void compare(Path expected, String actual) throws IOException {
-    if (UPDATE) {
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(Files.exists(expected))
-        .as(expected + " is missing: run with -Dgolden.update=true to write it")
-        .isTrue();
-    assertThat(actual).as(expected.toString()).isEqualTo(Files.readString(expected));
   }
 
   /** Runs the command twice: the same inputs must give the same bytes. */
