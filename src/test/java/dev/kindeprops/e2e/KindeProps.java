@@ -24,14 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Runs kinde-props in process against a {@link FakeKinde}, as a user with {@code KINDE_DOMAIN} and
  * the management credentials in the environment would, and keeps everything it printed or saved so
- * that a test can check that no secret or token ever showed.
+ * that a test can check that no secret or token ever showed. Registered as an extension ({@link
+ * #started()}), it makes that check after each test and then stops the fake.
  */
-final class KindeProps {
+final class KindeProps implements AfterEachCallback {
   /** Limits that keep tests fast where the rate limit is not the subject. */
   static final List<String> FAST = List.of("--max-rps", "2000", "--parallelism", "16");
 
@@ -62,6 +65,25 @@ final class KindeProps {
     this.applicationIds = applicationIds;
     this.captured = captured;
     this.mintedTokens = mintedTokens;
+  }
+
+  /** A runner for a fresh, empty fake Kinde on loopback. */
+  static KindeProps started() {
+    return new KindeProps(FakeKinde.start());
+  }
+
+  FakeKinde fake() {
+    return fake;
+  }
+
+  /** No secret showed during the test; the fake stops either way. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    try {
+      assertNoSecretShowed();
+    } finally {
+      fake.close();
+    }
   }
 
   /** The same runner (and scan) with only {@code KINDE_DOMAIN} in the environment. */
