@@ -10,6 +10,7 @@ import dev.kindeprops.plan.Action;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Kind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,16 +42,35 @@ class ApplyOutputTest {
         true);
   }
 
+  private static ApplyReport report(ChangeResult... results) {
+    return new ApplyReport(List.of(results));
+  }
+
+  private static ChangeResult done(Change change) {
+    return new ChangeResult(change, Outcome.DONE, null);
+  }
+
+  private static ChangeResult manual(Change change) {
+    return new ChangeResult(change, Outcome.MANUAL, null);
+  }
+
+  private static ChangeResult failed(Change change, String message) {
+    return new ChangeResult(change, Outcome.FAILED, message);
+  }
+
+  private static ChangeResult notStarted(Change change) {
+    return new ChangeResult(change, Outcome.NOT_STARTED, null);
+  }
+
   @Test
   void aCompleteApplyWithManualStepsEndsWithTheChecklist() {
     ApplyReport report =
-        new ApplyReport(
-            List.of(
-                new ChangeResult(value("billing", "region"), Outcome.DONE, null),
-                new ChangeResult(toggle("billing", "region", Action.CREATE), Outcome.MANUAL, null),
-                new ChangeResult(toggle("billing", "tier", Action.CREATE), Outcome.MANUAL, null),
-                new ChangeResult(toggle("billing", "old", Action.DELETE), Outcome.MANUAL, null),
-                new ChangeResult(toggle("search", "tier", Action.DELETE), Outcome.MANUAL, null)));
+        report(
+            done(value("billing", "region")),
+            manual(toggle("billing", "region", Action.CREATE)),
+            manual(toggle("billing", "tier", Action.CREATE)),
+            manual(toggle("billing", "old", Action.DELETE)),
+            manual(toggle("search", "tier", Action.DELETE)));
 
     assertThat(ApplyReportText.render(report, Set.of(), false))
         .isEqualTo(
@@ -70,11 +90,11 @@ class ApplyOutputTest {
 
   @Test
   void aFailedApplyNamesTheFailureAndWhatWasNotStartedButNoValue() {
-    List<ChangeResult> results = new java.util.ArrayList<>();
-    results.add(new ChangeResult(value("a", "region"), Outcome.DONE, null));
-    results.add(new ChangeResult(value("b", "region"), Outcome.FAILED, "Kinde answered 500"));
+    List<ChangeResult> results = new ArrayList<>();
+    results.add(done(value("a", "region")));
+    results.add(failed(value("b", "region"), "Kinde answered 500"));
     for (int i = 0; i < 12; i++) {
-      results.add(new ChangeResult(value("c" + i, "region"), Outcome.NOT_STARTED, null));
+      results.add(notStarted(value("c" + i, "region")));
     }
 
     String text = ApplyReportText.render(new ApplyReport(results), Set.of(), false);
@@ -95,12 +115,9 @@ class ApplyOutputTest {
   @Test
   void aSensitiveValueInATargetsMessageIsMasked() {
     ApplyReport report =
-        new ApplyReport(
-            List.of(
-                new ChangeResult(
-                    value("a", "notes"), Outcome.FAILED, "Kinde refused 'secret value': too long"),
-                new ChangeResult(
-                    value("a", "region"), Outcome.FAILED, "Kinde refused 'secret value'")));
+        report(
+            failed(value("a", "notes"), "Kinde refused 'secret value': too long"),
+            failed(value("a", "region"), "Kinde refused 'secret value'"));
 
     assertThat(ApplyReportText.render(report, Set.of("notes"), false))
         .startsWith(
@@ -111,12 +128,11 @@ class ApplyOutputTest {
   @Test
   void verboseListsEveryChangeWithItsOutcome() {
     ApplyReport report =
-        new ApplyReport(
-            List.of(
-                new ChangeResult(value("a", "region"), Outcome.DONE, null),
-                new ChangeResult(value("b", "region"), Outcome.FAILED, "no"),
-                new ChangeResult(value("c", "region"), Outcome.NOT_STARTED, null),
-                new ChangeResult(toggle("c", "region", Action.CREATE), Outcome.MANUAL, null)));
+        report(
+            done(value("a", "region")),
+            failed(value("b", "region"), "no"),
+            notStarted(value("c", "region")),
+            manual(toggle("c", "region", Action.CREATE)));
 
     assertThat(ApplyReportText.render(report, Set.of(), true))
         .startsWith(
@@ -129,9 +145,7 @@ class ApplyOutputTest {
 
   @Test
   void onlyManualStepsMeanNothingForKindePropsToChange() {
-    ApplyReport report =
-        new ApplyReport(
-            List.of(new ChangeResult(toggle("a", "region", Action.CREATE), Outcome.MANUAL, null)));
+    ApplyReport report = report(manual(toggle("a", "region", Action.CREATE)));
     assertThat(ApplyReportText.summary(report))
         .isEqualTo(
             "Apply complete: nothing for kinde-props to change. 1 manual step is left to do"
@@ -142,7 +156,7 @@ class ApplyOutputTest {
   void theProgressLineIsRewrittenInPlaceAndWipedAtTheEnd() {
     InProcess.Streams terminal = InProcess.streams(Map.of(), "", true);
     ApplyProgress progress = new ApplyProgress(terminal.console(), Duration.ZERO);
-    ChangeResult done = new ChangeResult(value("a", "region"), Outcome.DONE, null);
+    ChangeResult done = done(value("a", "region"));
 
     progress.finished(done, 1, 3);
     progress.finished(done, 2, 3);
@@ -159,7 +173,7 @@ class ApplyOutputTest {
 
   @Test
   void noProgressLineWithoutATerminalOrForAShortApply() {
-    ChangeResult done = new ChangeResult(value("a", "region"), Outcome.DONE, null);
+    ChangeResult done = done(value("a", "region"));
     InProcess.Streams noTerminal = InProcess.streams(Map.of(), "", false);
     ApplyProgress pipe = new ApplyProgress(noTerminal.console(), Duration.ZERO);
     pipe.finished(done, 1, 1);
