@@ -62,7 +62,9 @@ import tools.jackson.databind.JsonNode;
  * comparing. Ids that a state file makes up for the categories and properties it creates are random
  * too: each one found in none of the case's inputs becomes {@code ${new-id-N}}, numbered in order
  * of first appearance. The fake keeps the seeding state's application ids and numbers its own
- * categories and properties in seeding order, so nothing else varies.
+ * categories and properties in seeding order, so nothing else varies. On a terminal, apply draws a
+ * progress line on standard error when it runs longer than a second: it is left out before
+ * comparing, so a slow machine gives the same result.
  *
  * <p>Each case runs twice, each time with a fresh {@code ${tmp}} and a fresh fake, and must give
  * the same results both times. Against the fake, nothing printed or written may hold the management
@@ -75,6 +77,10 @@ class GoldenCommandTest {
 
   /** The form of the ids a state file gives the categories and properties it creates. */
   private static final Pattern ID = Pattern.compile("\\b(?:cat|prop)_[0-9a-f]{32}\\b");
+
+  /** Apply's progress line on a terminal, drawn only when it runs longer than a second. */
+  private static final Pattern PROGRESS =
+      Pattern.compile("(?:\\rApplying: \\d+/\\d+ changes *)+\\r *\\r");
 
   /** What a whole case printed, returned and left in {@code ${tmp}}, placeholders restored. */
   private record Result(List<Run> steps, Map<String, String> files) {}
@@ -152,7 +158,8 @@ class GoldenCommandTest {
     String input = Files.exists(stdin) ? expand(Files.readString(stdin), placeholders) : "";
     boolean terminal = Files.exists(step.resolve("terminal"));
     Run run = InProcess.run(env, input, terminal, args);
-    return new Run(run.code(), restore(run.out(), placeholders), restore(run.err(), placeholders));
+    String err = terminal ? PROGRESS.matcher(run.err()).replaceAll("") : run.err();
+    return new Run(run.code(), restore(run.out(), placeholders), restore(err, placeholders));
   }
 
   /** The {@code NAME=VALUE} lines of the folder's {@code env} file, if it has one. */
