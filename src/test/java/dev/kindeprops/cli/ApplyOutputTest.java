@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kindeprops.apply.ApplyReport;
 import dev.kindeprops.apply.ChangeResult;
 import dev.kindeprops.apply.Outcome;
+import dev.kindeprops.fixtures.InProcess;
 import dev.kindeprops.plan.Action;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.ClaimChange;
 import dev.kindeprops.plan.ValueChange;
 import dev.kindeprops.render.ApplyTextRenderer;
 import dev.kindeprops.render.ApplyView;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,16 +33,35 @@ class ApplyOutputTest {
     return new ApplyTextRenderer(verbose).render(ApplyView.of(report, sensitive));
   }
 
+  private static ApplyReport report(ChangeResult... results) {
+    return new ApplyReport(List.of(results));
+  }
+
+  private static ChangeResult done(Change change) {
+    return new ChangeResult(change, Outcome.DONE, null);
+  }
+
+  private static ChangeResult manual(Change change) {
+    return new ChangeResult(change, Outcome.MANUAL, null);
+  }
+
+  private static ChangeResult failed(Change change, String message) {
+    return new ChangeResult(change, Outcome.FAILED, message);
+  }
+
+  private static ChangeResult notStarted(Change change) {
+    return new ChangeResult(change, Outcome.NOT_STARTED, null);
+  }
+
   @Test
   void aCompleteApplyWithManualStepsEndsWithTheChecklist() {
     ApplyReport report =
-        new ApplyReport(
-            List.of(
-                new ChangeResult(value("billing", "region"), Outcome.DONE, null),
-                new ChangeResult(toggle("billing", "region", Action.CREATE), Outcome.MANUAL, null),
-                new ChangeResult(toggle("billing", "tier", Action.CREATE), Outcome.MANUAL, null),
-                new ChangeResult(toggle("billing", "old", Action.DELETE), Outcome.MANUAL, null),
-                new ChangeResult(toggle("search", "tier", Action.DELETE), Outcome.MANUAL, null)));
+        report(
+            done(value("billing", "region")),
+            manual(toggle("billing", "region", Action.CREATE)),
+            manual(toggle("billing", "tier", Action.CREATE)),
+            manual(toggle("billing", "old", Action.DELETE)),
+            manual(toggle("search", "tier", Action.DELETE)));
 
     assertThat(render(report, Set.of(), false))
         .isEqualTo(
@@ -64,11 +81,11 @@ class ApplyOutputTest {
 
   @Test
   void aFailedApplyNamesTheFailureAndWhatWasNotStartedButNoValue() {
-    List<ChangeResult> results = new java.util.ArrayList<>();
-    results.add(new ChangeResult(value("a", "region"), Outcome.DONE, null));
-    results.add(new ChangeResult(value("b", "region"), Outcome.FAILED, "Kinde answered 500"));
+    List<ChangeResult> results = new ArrayList<>();
+    results.add(done(value("a", "region")));
+    results.add(failed(value("b", "region"), "Kinde answered 500"));
     for (int i = 0; i < 12; i++) {
-      results.add(new ChangeResult(value("c" + i, "region"), Outcome.NOT_STARTED, null));
+      results.add(notStarted(value("c" + i, "region")));
     }
 
     String text = render(new ApplyReport(results), Set.of(), false);
@@ -89,12 +106,9 @@ class ApplyOutputTest {
   @Test
   void aSensitiveValueInATargetsMessageIsMasked() {
     ApplyReport report =
-        new ApplyReport(
-            List.of(
-                new ChangeResult(
-                    value("a", "notes"), Outcome.FAILED, "Kinde refused 'secret value': too long"),
-                new ChangeResult(
-                    value("a", "region"), Outcome.FAILED, "Kinde refused 'secret value'")));
+        report(
+            failed(value("a", "notes"), "Kinde refused 'secret value': too long"),
+            failed(value("a", "region"), "Kinde refused 'secret value'"));
 
     assertThat(render(report, Set.of("notes"), false))
         .startsWith(
@@ -105,12 +119,11 @@ class ApplyOutputTest {
   @Test
   void verboseListsEveryChangeWithItsOutcome() {
     ApplyReport report =
-        new ApplyReport(
-            List.of(
-                new ChangeResult(value("a", "region"), Outcome.DONE, null),
-                new ChangeResult(value("b", "region"), Outcome.FAILED, "no"),
-                new ChangeResult(value("c", "region"), Outcome.NOT_STARTED, null),
-                new ChangeResult(toggle("c", "region", Action.CREATE), Outcome.MANUAL, null)));
+        report(
+            done(value("a", "region")),
+            failed(value("b", "region"), "no"),
+            notStarted(value("c", "region")),
+            manual(toggle("c", "region", Action.CREATE)));
 
     assertThat(render(report, Set.of(), true))
         .startsWith(
@@ -123,9 +136,7 @@ class ApplyOutputTest {
 
   @Test
   void onlyManualStepsMeanNothingForKindePropsToChange() {
-    ApplyReport report =
-        new ApplyReport(
-            List.of(new ChangeResult(toggle("a", "region", Action.CREATE), Outcome.MANUAL, null)));
+    ApplyReport report = report(manual(toggle("a", "region", Action.CREATE)));
     assertThat(ApplyTextRenderer.summary(report))
         .isEqualTo(
             "Apply complete: nothing for kinde-props to change. 1 manual step is left to do"
@@ -134,16 +145,16 @@ class ApplyOutputTest {
 
   @Test
   void theProgressLineIsRewrittenInPlaceAndWipedAtTheEnd() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ApplyProgress progress = new ApplyProgress(console(err, true), Duration.ZERO);
-    ChangeResult done = new ChangeResult(value("a", "region"), Outcome.DONE, null);
+    InProcess.Streams terminal = InProcess.streams(Map.of(), "", true);
+    ApplyProgress progress = new ApplyProgress(terminal.console(), Duration.ZERO);
+    ChangeResult done = done(value("a", "region"));
 
     progress.finished(done, 1, 3);
     progress.finished(done, 2, 3);
     progress.finished(done, 3, 3);
     progress.end();
 
-    String text = err.toString(StandardCharsets.UTF_8);
+    String text = terminal.err();
     assertThat(text)
         .startsWith("\rApplying: 1/3 changes")
         .contains("\rApplying: 3/3 changes")
@@ -153,23 +164,16 @@ class ApplyOutputTest {
 
   @Test
   void noProgressLineWithoutATerminalOrForAShortApply() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ChangeResult done = new ChangeResult(value("a", "region"), Outcome.DONE, null);
-    ApplyProgress pipe = new ApplyProgress(console(err, false), Duration.ZERO);
+    ChangeResult done = done(value("a", "region"));
+    InProcess.Streams noTerminal = InProcess.streams(Map.of(), "", false);
+    ApplyProgress pipe = new ApplyProgress(noTerminal.console(), Duration.ZERO);
     pipe.finished(done, 1, 1);
     pipe.end();
-    ApplyProgress quick = new ApplyProgress(console(err, true), Duration.ofHours(1));
+    InProcess.Streams terminal = InProcess.streams(Map.of(), "", true);
+    ApplyProgress quick = new ApplyProgress(terminal.console(), Duration.ofHours(1));
     quick.finished(done, 1, 1);
     quick.end();
-    assertThat(err.toByteArray()).isEmpty();
-  }
-
-  private static Console console(ByteArrayOutputStream err, boolean interactive) {
-    return new Console(
-        new ByteArrayInputStream(new byte[0]),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of(),
-        interactive);
+    assertThat(noTerminal.err()).isEmpty();
+    assertThat(terminal.err()).isEmpty();
   }
 }

@@ -1,12 +1,11 @@
 package dev.kindeprops.cli;
 
+import static dev.kindeprops.fixtures.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.engine.Version;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.kindeprops.fixtures.InProcess;
+import dev.kindeprops.fixtures.InProcess.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ class HelpTextTest {
   private static final int WIDTH = 80;
 
   private static CommandLine commandLine() {
-    return Cli.commandLine(new Console(System.in, System.out, System.err, Map.of(), false));
+    return Cli.commandLine(InProcess.streams(Map.of(), "", false).console());
   }
 
   @Test
@@ -55,21 +54,10 @@ class HelpTextTest {
   @Test
   void everyCommandAnswersVersion() {
     for (String command : commandLine().getSubcommands().keySet()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Console console =
-          new Console(
-              new ByteArrayInputStream(new byte[0]),
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              System.err,
-              Map.of(),
-              false);
+      Run run = run(command, "--version");
 
-      int code = Cli.run(console, command, "--version");
-
-      assertThat(code).as(command).isZero();
-      assertThat(out.toString(StandardCharsets.UTF_8))
-          .as(command)
-          .isEqualTo("kinde-props " + Version.current() + "\n");
+      assertThat(run.code()).as(command).isZero();
+      assertThat(run.out()).as(command).isEqualTo("kinde-props " + Version.current() + "\n");
     }
   }
 }

@@ -3,12 +3,9 @@ package dev.kindeprops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindeprops.fixtures.InProcess;
 import dev.kindeprops.manifest.DesiredState;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,14 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestOptionsTest {
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final Console console =
-      new Console(
-          new ByteArrayInputStream(new byte[0]),
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8),
-          Map.of("REGION", "eu"),
-          false);
+  private final InProcess.Streams streams = InProcess.streams(Map.of("REGION", "eu"), "", false);
 
   private ManifestOptions options(Path... paths) {
     ManifestOptions options = new ManifestOptions();
@@ -41,16 +31,17 @@ class ManifestOptionsTest {
         Files.writeString(
             dir.resolve("a.yaml"),
             "version: 1\nproperties: {p: {name: P, category: C, description: '${env:REGION}'}}\n");
-    DesiredState state = options(file).load(console);
+    DesiredState state = options(file).load(streams.console());
     assertThat(state.properties().get("p").description()).isEqualTo("eu");
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(streams.err()).isEmpty();
   }
 
   @Test
   void printsTheProblemsAndEndsTheCommandWithoutASecondMessage() throws IOException {
     Path file = Files.writeString(dir.resolve("a.yaml"), "version: 1\nproperties: {p: {}}\n");
-    assertThatThrownBy(() -> options(file).load(console)).isInstanceOf(ReportedFailure.class);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThatThrownBy(() -> options(file).load(streams.console()))
+        .isInstanceOf(ReportedFailure.class);
+    assertThat(streams.err())
         .isEqualTo(
             file
                 + ":2:14: error: property 'p' is missing the required field 'category'\n"
@@ -61,8 +52,8 @@ class ManifestOptionsTest {
   @Test
   void printsWarningsAndGoesOn() throws IOException {
     Path file = Files.writeString(dir.resolve("a.yaml"), "version: 1\nprofiles: {spare: {}}\n");
-    assertThat(options(file).load(console).profiles()).containsOnlyKeys("spare");
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(options(file).load(streams.console()).profiles()).containsOnlyKeys("spare");
+    assertThat(streams.err())
         .isEqualTo(file + ":2:12: warning: profile 'spare' is not used by any application\n");
   }
 }

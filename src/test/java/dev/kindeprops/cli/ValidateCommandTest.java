@@ -1,231 +1,33 @@
 package dev.kindeprops.cli;
 
+import static dev.kindeprops.fixtures.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.Main;
-import dev.kindeprops.json.Json;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.kindeprops.fixtures.InProcess.Run;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 
-/** {@code kinde-props validate} in process: outputs, formats and exit codes. */
+/**
+ * {@code kinde-props validate} in process on hostile and huge input. Its outputs in every format,
+ * its variables and its argument errors are pinned by the golden cases {@code
+ * src/test/resources/commands/validate-*}.
+ */
 class ValidateCommandTest {
   @TempDir Path dir;
-
-  /** What one run printed and returned. */
-  record Run(int code, String out, String err) {}
-
-  static Run run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console =
-        new Console(
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            false);
-    int code = Main.run(console, args);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  static Run run(String... args) {
-    return run(Map.of(), args);
-  }
 
   private Path write(String name, String text) throws IOException {
     Path file = dir.resolve(name);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
     return file;
-  }
-
-  @Test
-  void quickstartIsValid() {
-    Run run = run("validate", "-f", "examples/quickstart");
-    assertThat(run.code()).isEqualTo(ExitCode.OK);
-    assertThat(run.out())
-        .isEqualTo("Valid: 4 properties in 2 categories, 1 profile, 3 applications (3 files).\n");
-    assertThat(run.err()).isEmpty();
-  }
-
-  @Test
-  void perCustomerExampleIsValid() {
-    Run run = run("validate", "--file", "examples/per-customer");
-    assertThat(run.code()).isEqualTo(ExitCode.OK);
-    assertThat(run.out())
-        .isEqualTo("Valid: 4 properties in 2 categories, 6 profiles, 12 applications (5 files).\n");
-  }
-
-  @Test
-  void textFormatPrintsEveryProblemOnStandardErrorAndExitsOne() throws IOException {
-    Path file =
-        write(
-            "a.yaml",
-            "version: 1\nproperties:\n  region: {name: R}\n  tier: {nam: T, category: C}\n");
-    Run run = run("validate", "-f", file.toString());
-    assertThat(run.code()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err())
-        .isEqualTo(
-            file
-                + ":3:3: error: property 'region' is missing the required field 'category'\n"
-                + file
-                + ":4:3: error: property 'tier' is missing the required field 'name'\n"
-                + file
-                + ":4:10: error: unknown field 'nam' in property 'tier'; did you mean 'name'?\n"
-                + "Invalid: 3 errors (1 file).\n");
-  }
-
-  @Test
-  void warningsDoNotFailValidation() throws IOException {
-    Path file = write("a.yaml", "version: 1\nprofiles:\n  spare: {}\n");
-    Run run = run("validate", "-f", file.toString());
-    assertThat(run.code()).isEqualTo(ExitCode.OK);
-    assertThat(run.err())
-        .isEqualTo(file + ":3:3: warning: profile 'spare' is not used by any application\n");
-    assertThat(run.out())
-        .isEqualTo("Valid: 0 properties in 0 categories, 1 profile, 0 applications (1 file).\n");
-  }
-
-  @Test
-  void jsonFormatOnSuccess() {
-    Run run = run("validate", "-f", "examples/quickstart", "--format", "json");
-    assertThat(run.code()).isEqualTo(ExitCode.OK);
-    assertThat(run.err()).isEmpty();
-    JsonNode report = Json.MAPPER.readTree(run.out());
-    assertThat(report.path("valid").booleanValue()).isTrue();
-    assertThat(report.path("diagnostics").size()).isZero();
-    JsonNode summary = report.path("summary");
-    assertThat(summary.path("properties").intValue()).isEqualTo(4);
-    assertThat(summary.path("categories").intValue()).isEqualTo(2);
-    assertThat(summary.path("profiles").intValue()).isEqualTo(1);
-    assertThat(summary.path("applications").intValue()).isEqualTo(3);
-    assertThat(summary.path("files").intValue()).isEqualTo(3);
-    assertThat(summary.path("errors").intValue()).isZero();
-  }
-
-  @Test
-  void jsonFormatOnErrors() throws IOException {
-    Path file = write("a.yaml", "version: 1\nproperties:\n  region: {name: R}\n");
-    Run run = run("validate", "-f", file.toString(), "--format=JSON");
-    assertThat(run.code()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.err()).isEmpty();
-    JsonNode report = Json.MAPPER.readTree(run.out());
-    assertThat(report.path("valid").booleanValue()).isFalse();
-    JsonNode diagnostic = report.path("diagnostics").get(0);
-    assertThat(diagnostic.path("severity").stringValue()).isEqualTo("error");
-    assertThat(diagnostic.path("message").stringValue())
-        .isEqualTo("property 'region' is missing the required field 'category'");
-    assertThat(diagnostic.path("file").stringValue()).isEqualTo(file.toString());
-    assertThat(diagnostic.path("line").intValue()).isEqualTo(3);
-    assertThat(diagnostic.path("column").intValue()).isEqualTo(3);
-    assertThat(report.path("summary").path("errors").intValue()).isEqualTo(1);
-    assertThat(report.path("summary").path("properties").isNull()).isTrue();
-  }
-
-  @Test
-  void githubFormatAnnotatesEachProblem() throws IOException {
-    Path file = write("a.yaml", "version: 1\nproperties:\n  region: {name: R}\n");
-    Run run = run("validate", "-f", file.toString(), "--format", "github");
-    assertThat(run.code()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.out())
-        .isEqualTo(
-            "::error file="
-                + file.toString().replace(":", "%3A").replace(",", "%2C")
-                + ",line=3,col=3::property 'region' is missing the required field 'category'\n"
-                + "Invalid: 1 error (1 file).\n");
-  }
-
-  @Test
-  void githubFormatOnSuccessPrintsTheSummary() {
-    Run run = run("validate", "-f", "examples/quickstart", "--format", "github");
-    assertThat(run.code()).isEqualTo(ExitCode.OK);
-    assertThat(run.out())
-        .isEqualTo("Valid: 4 properties in 2 categories, 1 profile, 3 applications (3 files).\n");
-  }
-
-  @Test
-  void variablesFromTheCommandLineAndAFile() throws IOException {
-    Path manifest =
-        write(
-            "m/a.yaml",
-            """
-            version: 1
-            properties:
-              region: {name: Region, category: Tenancy, allowed: [eu, us]}
-            applications:
-              worker:
-                id: ${env:WORKER_ID}
-                values: {region: "${var:region}"}
-            """);
-    Path vars = write("vars.yaml", "region: mars\n");
-    Map<String, String> env = Map.of("WORKER_ID", "3b0b5c6c8fcc464fab397f4969b5f482");
-    assertThat(
-            run(env, "validate", "-f", manifest.toString(), "--var-file", vars.toString()).code())
-        .isEqualTo(ExitCode.ERROR);
-    Run run =
-        run(
-            env,
-            "validate",
-            "-f",
-            manifest.toString(),
-            "--var-file",
-            vars.toString(),
-            "--var",
-            "region=eu");
-    assertThat(run.err()).isEmpty();
-    assertThat(run.code()).isEqualTo(ExitCode.OK);
-  }
-
-  @Test
-  void unknownFormatIsABadArgument() {
-    Run run = run("validate", "-f", "examples/quickstart", "--format", "xml");
-    assertThat(run.code()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.err())
-        .startsWith(
-            "error: Invalid value for option '--format': expected text, json or github, not 'xml'");
-  }
-
-  @Test
-  void aFileIsRequired() {
-    Run run = run("validate");
-    assertThat(run.code()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.err()).startsWith("error: Missing required option: '--file=PATH'");
-  }
-
-  @Test
-  void malformedVarIsABadArgument() {
-    Run run = run("validate", "-f", "examples/quickstart", "--var", "region");
-    assertThat(run.code()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.err()).startsWith("error: ").contains("KEY=VALUE");
-  }
-
-  @Test
-  void helpShowsAnExample() {
-    Run run = run("validate", "--help");
-    assertThat(run.code()).isEqualTo(ExitCode.OK);
-    assertThat(run.out())
-        .contains("Usage: kinde-props validate")
-        .contains("-f, --file=PATH")
-        .contains("--var=NAME=VALUE")
-        .contains("--var-file=FILE")
-        .contains("--format=FORMAT")
-        .contains("kinde-props validate -f examples/quickstart");
   }
 
   /** Every bad input of the issue: exit 1, one line per problem, no stack trace. */

@@ -2,7 +2,7 @@ package dev.kindeprops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.e2e.KindeProps.Run;
+import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
 import dev.kindeprops.live.kinde.FakeKinde;
@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -85,17 +85,8 @@ class KindeEndToEndTest {
 
   @TempDir Path dir;
 
-  private final FakeKinde fake = FakeKinde.start();
-  private final KindeProps kp = new KindeProps(fake);
-
-  @AfterEach
-  void noSecretShowedAnywhere() {
-    try {
-      kp.assertNoSecretShowed();
-    } finally {
-      fake.close();
-    }
-  }
+  @RegisterExtension final KindeProps kp = KindeProps.started();
+  private final FakeKinde fake = kp.fake();
 
   private Path manifests(String yaml) throws IOException {
     Path file = dir.resolve("manifests").resolve("kinde-props.yaml");
@@ -586,11 +577,9 @@ class KindeEndToEndTest {
     assertThat(wrongApp.code()).isEqualTo(1);
     assertThat(wrongApp.out())
         .contains(
-            "error     billing-worker: the token was issued to "
-                + REPORTS
-                + ", not to application "
-                + BILLING
-                + "\n");
+            String.format(
+                "error     billing-worker: the token was issued to %s, not to application %s\n",
+                REPORTS, BILLING));
     assertThat(unlisted.code()).isEqualTo(1);
     assertThat(unlisted.err())
         .isEqualTo(

@@ -2,11 +2,10 @@ package dev.kindeprops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.e2e.KindeProps.Run;
+import dev.kindeprops.fixtures.InProcess.Run;
+import dev.kindeprops.fixtures.LiveBuilder;
 import dev.kindeprops.json.Json;
-import dev.kindeprops.live.LiveApplication;
-import dev.kindeprops.live.LiveCategory;
-import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.file.StateDocument;
 import dev.kindeprops.live.file.StateFile;
 import dev.kindeprops.live.kinde.FakeKinde;
@@ -14,14 +13,13 @@ import dev.kindeprops.model.PropertyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -38,17 +36,8 @@ class KindeExportDriftEndToEndTest {
 
   @TempDir Path dir;
 
-  private final FakeKinde fake = FakeKinde.start();
-  private final KindeProps kp = new KindeProps(fake);
-
-  @AfterEach
-  void noSecretShowedAnywhere() {
-    try {
-      kp.assertNoSecretShowed();
-    } finally {
-      fake.close();
-    }
-  }
+  @RegisterExtension final KindeProps kp = KindeProps.started();
+  private final FakeKinde fake = kp.fake();
 
   private void seedQuickstart() throws IOException {
     String state = Files.readString(QUICKSTART_STATE);
@@ -136,8 +125,12 @@ class KindeExportDriftEndToEndTest {
 
   @Test
   void aThousandApplicationTenantWithAwkwardNamesExportsToAnEmptyPlan() throws IOException {
+    LiveBuilder tenant =
+        new LiveBuilder()
+            .category("Tenancy: main")
+            .property("region", "Tenancy: main")
+            .property("notes", "Tenancy: main", true, PropertyType.MULTI_LINE_TEXT);
     Random random = new Random(1_000);
-    List<LiveApplication> apps = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
       String id = String.format(Locale.ROOT, "%016x%016x", random.nextLong(), random.nextLong());
       String name =
@@ -148,29 +141,17 @@ class KindeExportDriftEndToEndTest {
             case 3 -> "true";
             default -> "Customer #" + i + ": \"quoted\"";
           };
-      TreeMap<String, String> values = new TreeMap<>();
-      values.put("region", List.of("eu", "us", "yes", "443", "${env:X}").get(i % 5));
+      Map<String, String> values =
+          new TreeMap<>(Map.of("region", List.of("eu", "us", "yes", "443", "${env:X}").get(i % 5)));
       if (i % 7 == 0) {
         values.put("notes", "line one\nline two");
       }
-      apps.add(new LiveApplication(id, name, "m2m", values, new TreeSet<>()));
+      tenant.m2m(id, name, values);
     }
+    LiveState live = tenant.build();
     String state =
         StateFile.format(
-            new StateDocument(
-                List.of(new LiveCategory("cat_1", "Tenancy: main")),
-                List.of(
-                    new LiveProperty(
-                        "p1",
-                        "region",
-                        "Region",
-                        "",
-                        PropertyType.SINGLE_LINE_TEXT,
-                        false,
-                        "cat_1"),
-                    new LiveProperty(
-                        "p2", "notes", "Notes", "", PropertyType.MULTI_LINE_TEXT, true, "cat_1")),
-                apps));
+            new StateDocument(live.categories(), live.properties(), live.applications()));
     fake.seedFromState(state);
     kp.applicationsOf(state);
     Path out = dir.resolve("kinde");

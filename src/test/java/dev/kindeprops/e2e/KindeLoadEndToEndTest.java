@@ -2,7 +2,7 @@ package dev.kindeprops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.e2e.KindeProps.Run;
+import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.live.kinde.FakeKinde;
 import dev.kindeprops.live.kinde.Fault;
@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -27,17 +27,8 @@ class KindeLoadEndToEndTest {
 
   @TempDir Path dir;
 
-  private final FakeKinde fake = FakeKinde.start();
-  private final KindeProps kp = new KindeProps(fake);
-
-  @AfterEach
-  void noSecretShowedAnywhere() {
-    try {
-      kp.assertNoSecretShowed();
-    } finally {
-      fake.close();
-    }
-  }
+  @RegisterExtension final KindeProps kp = KindeProps.started();
+  private final FakeKinde fake = kp.fake();
 
   /**
    * A tenant of {@code count} M2M applications on one profile (plus 25 unlisted and 5 SPAs) whose

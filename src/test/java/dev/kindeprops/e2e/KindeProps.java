@@ -2,15 +2,12 @@ package dev.kindeprops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.Main;
-import dev.kindeprops.cli.Console;
+import dev.kindeprops.fixtures.InProcess;
+import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.live.kinde.FakeKinde;
 import dev.kindeprops.live.kinde.KindeSettings;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,18 +24,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Runs kinde-props in process against a {@link FakeKinde}, as a user with {@code KINDE_DOMAIN} and
  * the management credentials in the environment would, and keeps everything it printed or saved so
- * that a test can check that no secret or token ever showed.
+ * that a test can check that no secret or token ever showed. Registered as an extension ({@link
+ * #started()}), it makes that check after each test and then stops the fake.
  */
-final class KindeProps {
+final class KindeProps implements AfterEachCallback {
   /** Limits that keep tests fast where the rate limit is not the subject. */
   static final List<String> FAST = List.of("--max-rps", "2000", "--parallelism", "16");
-
-  record Run(int code, String out, String err) {}
 
   private final FakeKinde fake;
   private final Map<String, String> env;
@@ -69,6 +67,25 @@ final class KindeProps {
     this.mintedTokens = mintedTokens;
   }
 
+  /** A runner for a fresh, empty fake Kinde on loopback. */
+  static KindeProps started() {
+    return new KindeProps(FakeKinde.start());
+  }
+
+  FakeKinde fake() {
+    return fake;
+  }
+
+  /** No secret showed during the test; the fake stops either way. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    try {
+      assertNoSecretShowed();
+    } finally {
+      fake.close();
+    }
+  }
+
   /** The same runner (and scan) with only {@code KINDE_DOMAIN} in the environment. */
   KindeProps withDomainOnly() {
     return new KindeProps(
@@ -92,18 +109,7 @@ final class KindeProps {
   }
 
   Run runWithInput(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console =
-        new Console(
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            env,
-            false);
-    int code = Main.run(console, args);
-    Run run =
-        new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Run run = InProcess.run(env, stdin, false, args);
     captured.add(run.out());
     captured.add(run.err());
     return run;

@@ -1,18 +1,14 @@
 package dev.kindeprops.golden;
 
+import static dev.kindeprops.fixtures.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.Main;
-import dev.kindeprops.cli.Console;
+import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenPlanTest {
   static final Path CASES = Path.of("src/test/resources/cases");
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final JsonSchema PLAN_SCHEMA = JsonSchema.load("/schemas/plan.schema.json");
 
   /** Cases too large to keep in git: their inputs are written at test time. */
@@ -75,9 +70,9 @@ class GoldenPlanTest {
 
     appliedPlanLeavesNothingToDo(manifests, Path.of(state), dir.getFileName().toString());
 
-    compare(dir.resolve("expected.txt"), text.out());
-    compare(dir.resolve("expected.json"), json.out());
-    compare(dir.resolve("expected.md"), markdown.out());
+    ExpectedFiles.compare(dir.resolve("expected.txt"), text.out());
+    ExpectedFiles.compare(dir.resolve("expected.json"), json.out());
+    ExpectedFiles.compare(dir.resolve("expected.md"), markdown.out());
   }
 
   /**
@@ -122,17 +117,6 @@ class GoldenPlanTest {
     return generated;
   }
 
-  private static void compare(Path expected, String actual) throws IOException {
-    if (UPDATE) {
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(Files.exists(expected))
-        .as(expected + " is missing: run with -Dgolden.update=true to write it")
-        .isTrue();
-    assertThat(actual).as(expected.toString()).isEqualTo(Files.readString(expected));
-  }
-
   /** Runs the command twice: the same inputs must give the same bytes. */
   private static Run twice(List<String> base, String... more) {
     List<String> args = new ArrayList<>(base);
@@ -143,22 +127,5 @@ class GoldenPlanTest {
     assertThat(first.code()).as("exit code of " + args).isIn(0, 2);
     assertThat(second).isEqualTo(first);
     return first;
-  }
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console =
-        new Console(
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
-            false);
-    int code = Main.run(console, args.toArray(String[]::new));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

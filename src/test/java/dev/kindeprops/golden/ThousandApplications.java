@@ -3,42 +3,26 @@ package dev.kindeprops.golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
  * Writes the inputs of the {@code thousand-applications} golden case: 1,000 M2M applications on one
  * profile, a few of them drifted, and 25 more that the manifests do not list. The same every time,
- * so only the expected output is kept in git.
+ * so only the expected output and the manifest of properties and profiles are kept in git.
  */
 final class ThousandApplications {
   static final int APPLICATIONS = 1_000;
+
+  /** The properties and the profile, kept in git beside the case's expected output. */
+  static final Path SHARED = GoldenPlanTest.CASES.resolve("thousand-applications/shared.yaml");
 
   private ThousandApplications() {}
 
   static void write(Path directory) throws IOException {
     Files.createDirectories(directory.resolve("manifests"));
-    Files.writeString(
-        directory.resolve("manifests/shared.yaml"),
-        """
-        version: 1
-        properties:
-          region:
-            name: Region
-            category: Tenancy
-            private: false
-            allowed: [eu, us, au]
-          tier:
-            name: Tier
-            category: Tenancy
-            private: false
-          team:
-            name: Owning team
-            category: Ops
-        profiles:
-          standard:
-            values: {region: eu, tier: pro}
-            claims: [region]
-        """);
+    Files.copy(
+        SHARED, directory.resolve("manifests/shared.yaml"), StandardCopyOption.REPLACE_EXISTING);
     StringBuilder apps = new StringBuilder("version: 1\napplications:\n");
     StringBuilder state =
         new StringBuilder(
