@@ -1,7 +1,6 @@
 package dev.kindeprops.apply;
 
 import dev.kindeprops.live.ClaimToggles;
-import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Operation;
 import dev.kindeprops.live.StateFingerprint;
 import dev.kindeprops.live.Target;
@@ -11,6 +10,8 @@ import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Kind;
 import dev.kindeprops.plan.Phase;
 import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.ValueChange;
+import dev.kindeprops.text.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Carries out a plan through a target: the only code that changes anything.
@@ -63,12 +65,32 @@ public final class Applier {
    */
   public static void refuseIfStale(
       Plan plan, Target target, String toolVersion, String manifestDigest) {
-    if (!plan.target().equals(target.name())) {
+    refuseIfStale(
+        plan,
+        target.name(),
+        toolVersion,
+        manifestDigest,
+        () -> StateFingerprint.of(target.read(applicationIds(plan))));
+  }
+
+  /**
+   * Refuses a saved plan that no longer fits, given the live state's fingerprint now (asked for
+   * only where the version is the same: another version may fingerprint differently).
+   *
+   * @throws ApplyRefusedException saying what changed, when the plan is stale
+   */
+  public static void refuseIfStale(
+      Plan plan,
+      String targetName,
+      String toolVersion,
+      String manifestDigest,
+      Supplier<String> fingerprintNow) {
+    if (!plan.target().equals(targetName)) {
       throw new ApplyRefusedException(
           "the plan was made for "
               + plan.target()
               + ", not for "
-              + target.name()
+              + targetName
               + ": apply it to the target it was made for, or run kinde-props plan against this"
               + " one. Nothing was changed.");
     }
@@ -91,8 +113,7 @@ public final class Applier {
     }
     // Another version may fingerprint differently, so only the same version's fingerprint counts.
     if (sameVersion) {
-      LiveState live = target.read(applicationIds(plan));
-      String fingerprint = StateFingerprint.of(live);
+      String fingerprint = fingerprintNow.get();
       if (!fingerprint.equals(plan.stateFingerprint())) {
         changed.add(
             "the live state changed since the plan was made (fingerprint "
@@ -108,6 +129,16 @@ public final class Applier {
               + String.join("; ", changed)
               + ". Nothing was changed; run kinde-props plan again.");
     }
+  }
+
+  /**
+   * Refuses a saved plan, carried out without its manifests, that breaks a rule the manifests obey
+   * (see {@link PlanRules}). Changes nothing.
+   *
+   * @throws ApplyRefusedException naming what breaks a rule
+   */
+  public static void refuseIfItBreaksRules(Plan plan) {
+    PlanRules.check(plan);
   }
 
   /**
@@ -146,6 +177,7 @@ public final class Applier {
   }
 
   private static List<Step> steps(Plan plan, Target target, ApplyOptions options) {
+    refuseSealedWrites(plan);
     List<Step> steps = new ArrayList<>();
     List<Change> destructive = new ArrayList<>();
     Phase previous = Phase.CATEGORIES;
@@ -181,6 +213,22 @@ public final class Applier {
       throw new ApplyRefusedException(destructiveRefusal(destructive));
     }
     return steps;
+  }
+
+  /** A plan read from a file holds sensitive values only as seals: it cannot write one. */
+  private static void refuseSealedWrites(Plan plan) {
+    List<ValueChange> writes = plan.sealed() ? plan.sensitiveWrites() : List.of();
+    if (writes.isEmpty()) {
+      return;
+    }
+    throw new ApplyRefusedException(
+        "the plan writes "
+            + Words.count(writes.size(), "sensitive value", "sensitive values")
+            + " ("
+            + Words.names(writes.stream().map(w -> w.address().toString()).toList(), 5)
+            + "), which a saved plan holds only as salted digests: give the manifests with -f"
+            + " (and the same --var, --var-file and environment) so that apply can derive them"
+            + " again and check them against the plan. Nothing was changed.");
   }
 
   private static String destructiveRefusal(List<Change> destructive) {

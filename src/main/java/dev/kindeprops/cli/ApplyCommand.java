@@ -2,6 +2,7 @@ package dev.kindeprops.cli;
 
 import dev.kindeprops.diag.UserError;
 import dev.kindeprops.engine.ApplyUseCase;
+import dev.kindeprops.engine.PlanMismatchException;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.render.ApplyTextRenderer;
@@ -11,6 +12,7 @@ import dev.kindeprops.render.PlanView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
@@ -99,6 +101,9 @@ final class ApplyCommand extends Subcommand {
                   target.parallelism(),
                   progress,
                   new Review()));
+    } catch (PlanMismatchException e) {
+      showDifference(e);
+      throw e;
     } finally {
       progress.end();
     }
@@ -126,6 +131,24 @@ final class ApplyCommand extends Subcommand {
     public boolean approve(Plan plan) {
       return autoApprove || confirmed();
     }
+  }
+
+  /** What the saved plan and the plan of the manifests now each make that the other does not. */
+  private void showDifference(PlanMismatchException mismatch) {
+    PlanTextRenderer text = new PlanTextRenderer(common.color(console));
+    Plan fresh = mismatch.fresh();
+    PrintStream err = console.err();
+    if (!mismatch.diff().savedOnly().isEmpty()) {
+      err.println("In the saved plan, and not in the plan the manifests make now:");
+      err.println();
+      err.print(text.renderChanges(PlanView.of(fresh.withChanges(mismatch.diff().savedOnly()))));
+    }
+    if (!mismatch.diff().freshOnly().isEmpty()) {
+      err.println("In the plan the manifests make now, and not in the saved plan:");
+      err.println();
+      err.print(text.renderChanges(PlanView.of(fresh.withChanges(mismatch.diff().freshOnly()))));
+    }
+    err.flush();
   }
 
   /** Asks on the terminal; only {@code yes} confirms. */

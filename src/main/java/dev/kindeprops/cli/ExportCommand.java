@@ -6,6 +6,8 @@ import dev.kindeprops.export.ManifestExport;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.text.Words;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +68,16 @@ final class ExportCommand extends Subcommand {
 
   @Mixin ObserveClaimsOptions observe;
 
+  @Option(
+      names = "--mask-values",
+      paramLabel = "KEY",
+      split = ",",
+      description =
+          "Properties whose values are secrets, besides those -f marks sensitive: their values"
+              + " are never written (the manifests read them from the environment; the snapshot"
+              + " leaves them out).")
+  Set<String> maskValues = new TreeSet<>();
+
   @ArgGroup(exclusive = false, heading = "Manifests that fill in what Kinde does not show:%n")
   ManifestOptions manifests;
 
@@ -81,12 +93,29 @@ final class ExportCommand extends Subcommand {
                 force,
                 stateOut,
                 observe.observeClaims,
-                observe.audience));
+                observe.audience,
+                maskValues));
+    if (declared == null && maskValues.isEmpty()) {
+      console
+          .err()
+          .println(
+              "warning: without -f, kinde-props cannot tell which values are secrets: every value"
+                  + " is written in clear. Give -f with manifests that mark them sensitive: true,"
+                  + " or --mask-values KEY,... to keep them out.");
+    }
     if (result.export() != null) {
       reportManifests(result);
     }
     if (stateOut != null) {
       console.out().println("Wrote the live state to " + stateOut + ".");
+      if (!result.completed().sensitive().isEmpty()) {
+        console
+            .out()
+            .println(
+                "It leaves out the values of the sensitive properties ("
+                    + String.join(", ", result.completed().sensitive())
+                    + ").");
+      }
       if (result.completed().togglesUnknown()) {
         console
             .out()
@@ -143,6 +172,14 @@ final class ExportCommand extends Subcommand {
           .println(
               "No claims were exported: Kinde does not show token toggles. Check them with"
                   + " kinde-props verify.");
+    }
+    if (!export.variables().isEmpty()) {
+      console
+          .out()
+          .println(
+              "Sensitive values are not exported: the manifests read them from the environment."
+                  + " Set these before you plan:");
+      export.variables().forEach(name -> console.out().println("  " + name));
     }
   }
 }

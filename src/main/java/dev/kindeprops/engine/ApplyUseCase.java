@@ -11,6 +11,7 @@ import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.plan.PlanDiff;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -82,17 +83,44 @@ public final class ApplyUseCase {
   }
 
   private static Result applySaved(Request request, int parallelism) {
-    if (request.observeWith() != null) {
+    if (request.observeWith() != null && request.desired() == null) {
       throw new UserError(
-          "--observe-claims goes with -f: a saved plan is applied as it was made (make it with"
-              + " kinde-props plan --observe-claims --out PLAN)");
+          "--observe-claims goes with -f: without the manifests a saved plan is applied as it was"
+              + " made (make it with kinde-props plan --observe-claims --out PLAN)");
     }
-    Plan plan = readPlan(request.planFile());
-    String digest = request.desired() == null ? null : ManifestDigest.of(request.desired());
+    Plan saved = readPlan(request.planFile());
     try (Target live = Targets.open(request.target())) {
-      Applier.refuseIfStale(plan, live, Version.current(), digest);
-      return carryOut(plan, live, request, parallelism);
+      if (request.desired() == null) {
+        Applier.refuseIfStale(saved, live, Version.current(), null);
+        Applier.refuseIfItBreaksRules(saved);
+        return carryOut(saved, live, request, parallelism);
+      }
+      Plan fresh = PlanUseCase.plan(request.desired(), live, observation(saved, request));
+      Applier.refuseIfStale(
+          saved,
+          live.name(),
+          Version.current(),
+          ManifestDigest.of(request.desired()),
+          fresh::stateFingerprint);
+      PlanDiff diff = PlanDiff.between(saved, fresh);
+      if (!diff.isEmpty()) {
+        throw new PlanMismatchException(fresh, diff);
+      }
+      // The same changes, with the sensitive values the saved plan holds only as seals.
+      return carryOut(fresh, live, request, parallelism);
     }
+  }
+
+  /**
+   * How to observe toggles for the fresh plan: as asked, else as the saved plan was made (it shows
+   * what the tokens carried then only where it observed them).
+   */
+  private static Map<String, String> observation(Plan saved, Request request) {
+    if (request.observeWith() != null) {
+      return request.observeWith();
+    }
+    boolean observed = saved.claims().values().stream().anyMatch(c -> c.before() != null);
+    return observed ? PlanUseCase.audiences(request.desired(), null) : null;
   }
 
   private static Result planAndApply(Request request, int parallelism) {

@@ -43,6 +43,8 @@ public final class ExportUseCase {
    *     them
    * @param audience the audience of every token minted to observe toggles, or null for each
    *     application's audience in {@code declared}
+   * @param masked keys of properties whose values are secrets, besides those {@code declared} marks
+   *     sensitive: their values are never written
    */
   public record Request(
       TargetSpec target,
@@ -51,7 +53,12 @@ public final class ExportUseCase {
       boolean force,
       Path stateOut,
       boolean observeClaims,
-      String audience) {}
+      String audience,
+      Set<String> masked) {
+    public Request {
+      masked = Set.copyOf(masked);
+    }
+  }
 
   /**
    * @param target the name of the target exported
@@ -85,7 +92,7 @@ public final class ExportUseCase {
       }
       targetName = source.name();
     }
-    CompletedState completed = CompletedState.of(live, request.declared());
+    CompletedState completed = CompletedState.of(live, request.declared(), request.masked());
     ManifestExport export = null;
     List<String> others = List.of();
     if (output != null) {
@@ -93,7 +100,7 @@ public final class ExportUseCase {
       others = writeManifests(output, export);
     }
     if (request.stateOut() != null) {
-      Targets.writeSnapshot(request.stateOut(), completed.state());
+      Targets.writeSnapshot(request.stateOut(), completed.state(), completed.sensitive());
     }
     return new Result(targetName, completed, export, others);
   }

@@ -79,7 +79,7 @@ public final class PlanUseCase {
 
   private static void save(Plan plan, Path file) {
     try {
-      AtomicFile.write(file, PlanCodec.write(plan).getBytes(StandardCharsets.UTF_8));
+      AtomicFile.writeOwnerOnly(file, PlanCodec.write(plan).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UserError("cannot save the plan to " + file + ": " + e.getMessage());
     }

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -132,14 +133,16 @@ public final class Targets {
 
   /**
    * Writes a complete live state (every property typed and in a category, every application's
-   * toggles known) as a state file, atomically, in a stable order: categories by id, properties by
-   * key, applications by id.
+   * toggles known) as a state file, atomically, readable by its owner alone, in a stable order:
+   * categories by id, properties by key, applications by id. The values of sensitive properties are
+   * left out: a snapshot never holds a secret.
    *
+   * @param sensitive keys of the properties whose values are left out
    * @throws TargetException when it cannot be written
    */
-  public static void writeSnapshot(Path file, LiveState state) {
+  public static void writeSnapshot(Path file, LiveState state, Set<String> sensitive) {
     new StateFile(file)
-        .write(
+        .writeSnapshot(
             new StateDocument(
                 state.categories().stream().sorted(Comparator.comparing(LiveCategory::id)).toList(),
                 state.properties().stream()
@@ -147,7 +150,14 @@ public final class Targets {
                     .toList(),
                 state.applications().stream()
                     .sorted(Comparator.comparing(LiveApplication::id))
+                    .map(app -> withoutSecrets(app, sensitive))
                     .toList()));
+  }
+
+  private static LiveApplication withoutSecrets(LiveApplication app, Set<String> sensitive) {
+    TreeMap<String, String> values = new TreeMap<>(app.values());
+    values.keySet().removeAll(sensitive);
+    return new LiveApplication(app.id(), app.name(), app.type(), values, app.claims());
   }
 
   private static boolean hasDomain(TargetSpec spec) {

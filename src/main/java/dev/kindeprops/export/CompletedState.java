@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -35,12 +36,15 @@ import java.util.TreeSet;
  * @param assumedTypes keys of properties whose type was assumed
  * @param assumedCategories keys of properties whose category was assumed
  * @param togglesUnknown whether some application's toggles were unknown and taken as none
+ * @param sensitive keys of properties whose values are secrets: declared {@code sensitive} in the
+ *     manifests, or named by the user; their values are never written out
  */
 public record CompletedState(
     LiveState state,
     SortedSet<String> assumedTypes,
     SortedSet<String> assumedCategories,
-    boolean togglesUnknown) {
+    boolean togglesUnknown,
+    SortedSet<String> sensitive) {
 
   /** The category kinde-props names when a tenant lists none at all. */
   static final LiveCategory FALLBACK_CATEGORY =
@@ -50,14 +54,16 @@ public record CompletedState(
     Objects.requireNonNull(state, "state");
     assumedTypes = Collections.unmodifiableSortedSet(new TreeSet<>(assumedTypes));
     assumedCategories = Collections.unmodifiableSortedSet(new TreeSet<>(assumedCategories));
+    sensitive = Collections.unmodifiableSortedSet(new TreeSet<>(sensitive));
   }
 
   /**
    * Completes a live state.
    *
    * @param manifests what fills in unknown fields where they declare it, or null for none
+   * @param masked keys of properties the user names sensitive besides the manifests' own
    */
-  public static CompletedState of(LiveState live, DesiredState manifests) {
+  public static CompletedState of(LiveState live, DesiredState manifests, Set<String> masked) {
     List<LiveCategory> categories = new ArrayList<>(live.categories());
     Optional<LiveCategory> first =
         categories.stream().min(Comparator.comparing(LiveCategory::name));
@@ -111,7 +117,12 @@ public record CompletedState(
     LiveState completed =
         new LiveState(
             categories, properties, applications, live.otherM2mApplications(), live.toggles());
-    return new CompletedState(completed, assumedTypes, assumedCategories, togglesUnknown);
+    SortedSet<String> sensitive = new TreeSet<>(masked);
+    if (manifests != null) {
+      sensitive.addAll(manifests.sensitiveProperties());
+    }
+    return new CompletedState(
+        completed, assumedTypes, assumedCategories, togglesUnknown, sensitive);
   }
 
   private static Application declaredById(DesiredState manifests, String id) {

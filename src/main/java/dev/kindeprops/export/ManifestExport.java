@@ -27,9 +27,15 @@ import java.util.regex.Pattern;
  * @param properties how many properties were exported
  * @param applications how many applications were exported
  * @param warnings what could not be exported, one line each
+ * @param variables the environment variables the files read sensitive values from, sorted: a
+ *     sensitive value is never written, but {@code ${env:NAME}} in its place
  */
 public record ManifestExport(
-    List<ExportedFile> files, int properties, int applications, List<String> warnings) {
+    List<ExportedFile> files,
+    int properties,
+    int applications,
+    List<String> warnings,
+    List<String> variables) {
   /** More applications than this go into a directory of files rather than one. */
   public static final int APPLICATIONS_PER_FILE = 200;
 
@@ -39,6 +45,7 @@ public record ManifestExport(
   public ManifestExport {
     files = List.copyOf(files);
     warnings = List.copyOf(warnings);
+    variables = List.copyOf(variables);
   }
 
   /**
@@ -101,7 +108,16 @@ public record ManifestExport(
               applicationsFile(
                   completed, properties, group.getValue(), names, target, schema, up)));
     }
-    return new ManifestExport(files, properties.size(), applications.size(), warnings);
+    List<String> variables = new ArrayList<>();
+    for (LiveApplication app : applications) {
+      for (String key : app.values().keySet()) {
+        if (properties.containsKey(key) && completed.sensitive().contains(key)) {
+          variables.add(variable(names.get(app.id()), key));
+        }
+      }
+    }
+    variables.sort(null);
+    return new ManifestExport(files, properties.size(), applications.size(), warnings, variables);
   }
 
   /** Applications by file: one file, or files by first character in chunks. */
@@ -201,6 +217,9 @@ public record ManifestExport(
       out.append("    category: ").append(YamlText.scalar(category));
       out.append(completed.assumedCategories().contains(key) ? "  # assumed\n" : "\n");
       out.append("    private: ").append(property.isPrivate()).append('\n');
+      if (completed.sensitive().contains(key)) {
+        out.append("    sensitive: true\n");
+      }
     }
     return out.toString();
   }
@@ -253,7 +272,10 @@ public record ManifestExport(
                 out.append("      ")
                     .append(YamlText.scalar(key))
                     .append(':')
-                    .append(block(value, "        "))
+                    .append(
+                        completed.sensitive().contains(key)
+                            ? " \"${env:" + variable(name, key) + "}\""
+                            : block(value, "        "))
                     .append('\n'));
       }
       TreeSet<String> claims = new TreeSet<>(app.claims());
@@ -265,6 +287,17 @@ public record ManifestExport(
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The environment variable an exported manifest reads a sensitive value from: {@code
+   * KINDE_PROPS_}, the application's local name and the property key, in capitals, with {@code _}
+   * for anything but letters and digits.
+   */
+  public static String variable(String application, String key) {
+    return ("KINDE_PROPS_" + application + "_" + key)
+        .toUpperCase(java.util.Locale.ROOT)
+        .replaceAll("[^A-Z0-9]", "_");
   }
 
   /** A value after {@code key:}: a space and a scalar, or a literal block. */

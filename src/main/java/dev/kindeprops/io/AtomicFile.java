@@ -19,11 +19,30 @@ import java.util.Set;
 public final class AtomicFile {
   private AtomicFile() {}
 
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
   /**
+   * Writes the file; one that exists keeps its permissions, a new one is readable by everyone.
+   *
    * @throws IOException when the file cannot be written; the message names the reason, never the
    *     temporary file
    */
   public static void write(Path file, byte[] content) throws IOException {
+    write(file, content, false);
+  }
+
+  /**
+   * Writes a file that may hold a secret (a plan, a snapshot of the live state): readable and
+   * writable by its owner alone, where the file system has permissions.
+   *
+   * @throws IOException when the file cannot be written
+   */
+  public static void writeOwnerOnly(Path file, byte[] content) throws IOException {
+    write(file, content, true);
+  }
+
+  private static void write(Path file, byte[] content, boolean ownerOnly) throws IOException {
     Path target = file.toAbsolutePath();
     Path directory = target.getParent();
     if (Files.isDirectory(target)) {
@@ -44,7 +63,7 @@ public final class AtomicFile {
         }
         channel.force(true);
       }
-      keepPermissions(target, temporary);
+      setPermissions(target, temporary, ownerOnly);
       try {
         Files.move(
             temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -59,14 +78,20 @@ public final class AtomicFile {
   }
 
   /**
-   * A temporary file is created readable only by its owner; the file it replaces keeps its mode.
+   * A temporary file is created readable only by its owner; it stays so where asked, else takes the
+   * mode of the file it replaces, or everyone's read access for a new file.
    */
-  private static void keepPermissions(Path original, Path replacement) throws IOException {
+  private static void setPermissions(Path original, Path replacement, boolean ownerOnly)
+      throws IOException {
     if (!Files.getFileStore(replacement).supportsFileAttributeView(PosixFileAttributeView.class)) {
       return;
     }
     Set<PosixFilePermission> mode =
-        Files.exists(original) ? Files.getPosixFilePermissions(original) : defaultPermissions();
+        ownerOnly
+            ? OWNER_ONLY
+            : Files.exists(original)
+                ? Files.getPosixFilePermissions(original)
+                : defaultPermissions();
     Files.setPosixFilePermissions(replacement, mode);
   }
 

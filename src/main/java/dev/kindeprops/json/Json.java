@@ -19,10 +19,14 @@ public final class Json {
    * node in a fixed order, so equal content gives an equal digest.
    */
   public static String sha256(JsonNode node) {
+    return sha256(MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code sha256:} and the hex SHA-256 of {@code bytes}. */
+  public static String sha256(byte[] bytes) {
     try {
-      byte[] text = MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
       return "sha256:"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

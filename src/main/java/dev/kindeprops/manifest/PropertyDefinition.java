@@ -3,6 +3,7 @@ package dev.kindeprops.manifest;
 import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
+import dev.kindeprops.model.ValueRules;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,6 +38,11 @@ public record PropertyDefinition(
     Objects.requireNonNull(category, "category");
     description = description == null ? "" : description;
     allowed = allowed == null ? List.of() : List.copyOf(allowed);
+  }
+
+  /** The rules its values obey. */
+  public ValueRules rules() {
+    return new ValueRules(allowed, pattern);
   }
 
   /** The fields a target holds, as the plan writes them. */

@@ -1,5 +1,6 @@
 package dev.kindeprops.plan;
 
+import dev.kindeprops.model.ValueRules;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,11 @@ import java.util.TreeSet;
  * @param stateFingerprint {@code StateFingerprint} of the live state
  * @param changes in execution order
  * @param claims expected claims by application name
- * @param sensitiveProperties keys whose values are masked everywhere but the JSON plan
+ * @param sensitiveProperties keys whose values are masked in every output, and sealed in plan JSON
+ * @param valueRules the rules the manifests set for the values of declared properties, by key
+ *     (those without rules are absent), so that a saved plan can be checked against them
+ * @param sealed whether the values of sensitive properties here are {@link Seal}s rather than the
+ *     values: so in a plan read from a file, never in a plan just made
  */
 public record Plan(
     String toolVersion,
@@ -30,7 +35,9 @@ public record Plan(
     SortedMap<String, ApplicationClaims> claims,
     Unmanaged unmanaged,
     List<Warning> warnings,
-    SortedSet<String> sensitiveProperties) {
+    SortedSet<String> sensitiveProperties,
+    SortedMap<String, ValueRules> valueRules,
+    boolean sealed) {
 
   /** The version of the plan JSON format. */
   public static final int FORMAT_VERSION = 1;
@@ -45,6 +52,7 @@ public record Plan(
     claims = Collections.unmodifiableSortedMap(new TreeMap<>(claims));
     warnings = List.copyOf(warnings);
     sensitiveProperties = Collections.unmodifiableSortedSet(new TreeSet<>(sensitiveProperties));
+    valueRules = Collections.unmodifiableSortedMap(new TreeMap<>(valueRules));
   }
 
   public Summary summary() {
@@ -53,5 +61,32 @@ public record Plan(
 
   public boolean hasChanges() {
     return !changes.isEmpty();
+  }
+
+  /** The same plan with other changes (to show some of them). */
+  public Plan withChanges(List<Change> others) {
+    return new Plan(
+        toolVersion,
+        target,
+        manifestDigest,
+        stateFingerprint,
+        others,
+        claims,
+        unmanaged,
+        warnings,
+        sensitiveProperties,
+        valueRules,
+        sealed);
+  }
+
+  /**
+   * The changes that write a value of a sensitive property, which a sealed plan cannot carry out.
+   */
+  public List<ValueChange> sensitiveWrites() {
+    return changes.stream()
+        .filter(c -> c instanceof ValueChange value && value.after() != null)
+        .map(c -> (ValueChange) c)
+        .filter(value -> sensitiveProperties.contains(value.key()))
+        .toList();
   }
 }

@@ -6,6 +6,8 @@ import dev.kindeprops.json.PrettyJson;
 import dev.kindeprops.live.ClaimValue;
 import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
+import dev.kindeprops.model.ValueRules;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,8 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The plan JSON of {@code schemas/plan.schema.json}: what {@code plan --format json} prints and
  * {@code plan --out} saves. Fields come in a fixed order with two-space indentation and a final
- * newline, so the same plan always gives the same bytes. Values are never masked here.
+ * newline, so the same plan always gives the same bytes. Values are never masked here, but those of
+ * sensitive properties are sealed ({@link Seal}); a plan read back is {@link Plan#sealed()}. The
+ * file carries a digest of its own bytes, so that any edit is refused.
  */
 public final class PlanCodec {
   private static final JsonSchema SCHEMA = JsonSchema.load("/schemas/plan.schema.json");
@@ -34,28 +40,38 @@ public final class PlanCodec {
 
   private PlanCodec() {}
 
-  /** The plan as JSON text. */
+  /**
+   * The plan as JSON text, sensitive values sealed, ending in its own digest: the SHA-256 of the
+   * text with {@code plan_digest} left empty.
+   */
   public static String write(Plan plan) {
-    return PrettyJson.write(toJson(plan));
+    ObjectNode root = toJson(plan);
+    String unsigned = PrettyJson.write(root);
+    root.put("plan_digest", Json.sha256(unsigned.getBytes(StandardCharsets.UTF_8)));
+    return PrettyJson.write(root);
   }
 
-  /** The plan as a JSON tree, in the order {@link #write} prints it. */
-  public static ObjectNode toJson(Plan plan) {
+  /** The plan as a JSON tree, in the order {@link #write} prints it, its digest left empty. */
+  private static ObjectNode toJson(Plan plan) {
+    Sealer sealer = new Sealer(plan);
     ObjectNode root = NODES.objectNode();
     root.put("format_version", Plan.FORMAT_VERSION);
+    root.put("plan_digest", "");
     root.put("tool_version", plan.toolVersion());
     root.put("target", plan.target());
     root.put("manifest_digest", plan.manifestDigest());
     root.put("state_fingerprint", plan.stateFingerprint());
     ArrayNode changes = root.putArray("changes");
-    plan.changes().forEach(change -> changes.add(change(change)));
+    plan.changes().forEach(change -> changes.add(change(change, sealer)));
     ObjectNode claims = root.putObject("claims");
     plan.claims()
         .forEach(
             (name, app) -> {
               ObjectNode node = claims.putObject(name).put("application_id", app.applicationId());
-              node.set("before", app.before() == null ? NODES.nullNode() : token(app.before()));
-              node.set("after", token(app.after()));
+              node.set(
+                  "before",
+                  app.before() == null ? NODES.nullNode() : token(name, app.before(), sealer));
+              node.set("after", token(name, app.after(), sealer));
             });
     ObjectNode unmanaged = root.putObject("unmanaged");
     ArrayNode properties = unmanaged.putArray("properties");
@@ -65,6 +81,18 @@ public final class PlanCodec {
     plan.warnings().forEach(w -> warnings.add(warning(w)));
     ArrayNode sensitive = root.putArray("sensitive_properties");
     plan.sensitiveProperties().forEach(sensitive::add);
+    ObjectNode rules = root.putObject("value_rules");
+    plan.valueRules()
+        .forEach(
+            (key, rule) -> {
+              ObjectNode node = rules.putObject(key);
+              if (!rule.allowed().isEmpty()) {
+                rule.allowed().forEach(node.putArray("allowed")::add);
+              }
+              if (rule.pattern() != null) {
+                node.put("pattern", rule.pattern());
+              }
+            });
     Summary summary = plan.summary();
     root.putObject("summary")
         .put("create", summary.create())
@@ -85,21 +113,44 @@ public final class PlanCodec {
         .put("message", warning.message());
   }
 
-  /** {@code {"application_properties": {"region": {"v": "eu"}, "tier": {}}}}. */
-  public static ObjectNode token(SortedMap<String, ClaimValue> claims) {
+  /** {@code {"application_properties": {"region": {"v": "eu"}, "tier": {}}}}, values sealed. */
+  private static ObjectNode token(
+      String application, SortedMap<String, ClaimValue> claims, Sealer sealer) {
     ObjectNode token = NODES.objectNode();
     ObjectNode properties = token.putObject("application_properties");
     claims.forEach(
         (key, value) -> {
           ObjectNode entry = properties.putObject(key);
           if (value.v() != null) {
-            entry.put("v", value.v());
+            entry.set("v", sealer.value(Address.claim(application, key), key, value.v()));
           }
         });
     return token;
   }
 
-  private static ObjectNode change(Change change) {
+  /** Writes the values of sensitive properties as seals, and the rest as they are. */
+  private static final class Sealer {
+    private final Plan plan;
+    private final String salt;
+
+    Sealer(Plan plan) {
+      this.plan = plan;
+      this.salt = Seal.salt(plan);
+    }
+
+    JsonNode value(Address address, String key, String value) {
+      if (value == null) {
+        return NODES.nullNode();
+      }
+      if (!plan.sensitiveProperties().contains(key)) {
+        return NODES.stringNode(value);
+      }
+      String seal = plan.sealed() ? value : Seal.of(salt, address, value);
+      return NODES.objectNode().put("sensitive", seal);
+    }
+  }
+
+  private static ObjectNode change(Change change, Sealer sealer) {
     ObjectNode node = identity(change);
     if (change instanceof ApplicationChange toApplication) {
       node.put("application_id", toApplication.applicationId());
@@ -107,8 +158,13 @@ public final class PlanCodec {
     } else if (change instanceof PropertyChange property) {
       node.put("key", property.key());
     }
-    node.set("before", side(change, true));
-    node.set("after", side(change, false));
+    if (change instanceof ValueChange value) {
+      node.set("before", sealer.value(value.address(), value.key(), value.before()));
+      node.set("after", sealer.value(value.address(), value.key(), value.after()));
+    } else {
+      node.set("before", side(change, true));
+      node.set("after", side(change, false));
+    }
     node.put("manual", change.manual());
     return node;
   }
@@ -123,8 +179,9 @@ public final class PlanCodec {
   }
 
   /**
-   * One side of a change as plan JSON shows it: a category's name, a property's fields (those the
-   * target tells), a value, {@code true} for a toggle that is on; null where there is nothing.
+   * One side of a change as JSON: a category's name, a property's fields (those the target tells),
+   * a value (in clear: callers mask sensitive ones), {@code true} for a toggle that is on; null
+   * where there is nothing.
    *
    * @param before the side before the change, else the side after it
    */
@@ -165,6 +222,9 @@ public final class PlanCodec {
    * @throws PlanFormatException when the text is not a plan this version can carry out
    */
   public static Plan read(String name, String text) {
+    if (text.startsWith("\uFEFF")) {
+      throw changed(name); // kinde-props never writes a byte order mark
+    }
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(text);
@@ -190,6 +250,18 @@ public final class PlanCodec {
               + Plan.FORMAT_VERSION
               + "); make the plan again with this version");
     }
+    JsonNode digest = root.get("plan_digest");
+    if (digest == null || !digest.isString()) {
+      throw new PlanFormatException(
+          name + ": the plan file has no plan_digest; save it again with kinde-props plan --out");
+    }
+    String unsigned =
+        text.replaceFirst(
+            Pattern.quote("\"plan_digest\": \"" + digest.asString() + "\""),
+            Matcher.quoteReplacement("\"plan_digest\": \"\""));
+    if (!Json.sha256(unsigned.getBytes(StandardCharsets.UTF_8)).equals(digest.asString())) {
+      throw changed(name);
+    }
     List<String> problems = SCHEMA.problems(root);
     if (!problems.isEmpty()) {
       StringBuilder message = new StringBuilder(name + ": not a valid plan file:");
@@ -202,12 +274,14 @@ public final class PlanCodec {
       }
       throw new PlanFormatException(message.toString());
     }
-    Plan plan = fromJson(name, root);
-    if (!plan.summary().equals(summary(root.get("summary")))) {
-      throw new PlanFormatException(
-          name + ": the summary does not match the changes; the plan file was edited");
-    }
-    return plan;
+    return fromJson(name, root);
+  }
+
+  private static PlanFormatException changed(String name) {
+    return new PlanFormatException(
+        name
+            + ": the plan file was changed after kinde-props wrote it (its plan_digest does not"
+            + " match its content); make it again with kinde-props plan --out");
   }
 
   private static Plan fromJson(String name, JsonNode root) {
@@ -244,6 +318,12 @@ public final class PlanCodec {
     }
     TreeSet<String> sensitive = new TreeSet<>();
     root.get("sensitive_properties").forEach(key -> sensitive.add(key.asString()));
+    SortedMap<String, ValueRules> rules = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> entry : root.get("value_rules").properties()) {
+      List<String> allowed = new ArrayList<>();
+      entry.getValue().path("allowed").forEach(value -> allowed.add(value.asString()));
+      rules.put(entry.getKey(), new ValueRules(allowed, text(entry.getValue(), "pattern")));
+    }
     return new Plan(
         root.get("tool_version").asString(),
         root.get("target").asString(),
@@ -253,7 +333,9 @@ public final class PlanCodec {
         claims,
         new Unmanaged(unmanagedProperties, unmanaged.get("applications").asInt()),
         warnings,
-        sensitive);
+        sensitive,
+        rules,
+        true);
   }
 
   /**
@@ -281,8 +363,8 @@ public final class PlanCodec {
                     parsed.application(),
                     applicationId,
                     key,
-                    text(node, "before"),
-                    text(node, "after"));
+                    value(node.get("before")),
+                    value(node.get("after")));
             case CLAIM -> new ClaimChange(action, parsed.application(), applicationId, key, manual);
           };
       if (!change.address().equals(parsed)) {
@@ -327,6 +409,14 @@ public final class PlanCodec {
         node.path("is_private").asBoolean(true));
   }
 
+  /** A value as plan JSON holds it: the value, the seal of a sensitive one, or null. */
+  private static String value(JsonNode node) {
+    if (node.isObject()) {
+      return node.get("sensitive").asString();
+    }
+    return node.isNull() ? null : node.asString();
+  }
+
   /** The string at {@code field}, or null when absent or null. */
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
@@ -337,17 +427,8 @@ public final class PlanCodec {
     SortedMap<String, ClaimValue> claims = new TreeMap<>();
     for (Map.Entry<String, JsonNode> entry : token.get("application_properties").properties()) {
       JsonNode v = entry.getValue().get("v");
-      claims.put(entry.getKey(), new ClaimValue(v == null ? null : v.asString()));
+      claims.put(entry.getKey(), new ClaimValue(v == null ? null : value(v)));
     }
     return claims;
-  }
-
-  private static Summary summary(JsonNode node) {
-    return new Summary(
-        node.get("create").asInt(),
-        node.get("update").asInt(),
-        node.get("replace").asInt(),
-        node.get("delete").asInt(),
-        node.get("manual").asInt());
   }
 }

@@ -12,6 +12,7 @@ import dev.kindeprops.manifest.LocalName;
 import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.manifest.PropertyDefinition;
 import dev.kindeprops.model.PropertyFields;
+import dev.kindeprops.model.ValueRules;
 import dev.kindeprops.text.Words;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -77,10 +80,6 @@ public final class Planner {
             .thenComparing(change -> !planner.publishing.contains(change))
             .thenComparing(Change::address));
     planner.warnings.sort(WARNING_ORDER);
-    TreeSet<String> sensitive = new TreeSet<>();
-    desired.properties().values().stream()
-        .filter(PropertyDefinition::sensitive)
-        .forEach(p -> sensitive.add(p.key()));
     Plan plan =
         new Plan(
             toolVersion,
@@ -91,8 +90,20 @@ public final class Planner {
             ExpectedClaims.of(desired, planner.live),
             planner.unmanaged(),
             planner.warnings,
-            sensitive);
+            desired.sensitiveProperties(),
+            valueRules(desired),
+            false);
     return new PlanResult(plan, List.of());
+  }
+
+  private static SortedMap<String, ValueRules> valueRules(DesiredState desired) {
+    SortedMap<String, ValueRules> rules = new TreeMap<>();
+    for (PropertyDefinition property : desired.properties().values()) {
+      if (property.rules().any()) {
+        rules.put(property.key(), property.rules());
+      }
+    }
+    return rules;
   }
 
   /** Every listed application must be a live M2M application. */

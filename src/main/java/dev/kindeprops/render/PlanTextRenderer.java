@@ -37,6 +37,13 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
     return new Writer(view).write();
   }
 
+  /** Only the changes, block by block, as a plan shows them. */
+  public String renderChanges(PlanView view) {
+    Writer writer = new Writer(view);
+    writer.changes();
+    return writer.out.toString();
+  }
+
   /** One rendering: the view and the text so far. */
   private final class Writer {
     private final PlanView view;
@@ -53,9 +60,7 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
         legend();
         line("kinde-props will perform the following actions:");
         line("");
-        view.categories().forEach(this::category);
-        view.properties().forEach(this::property);
-        view.applications().forEach(this::application);
+        changes();
         manualSteps();
       }
       claims();
@@ -63,6 +68,12 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
       warnings();
       line(view.summaryLine());
       return out.toString();
+    }
+
+    private void changes() {
+      view.categories().forEach(this::category);
+      view.properties().forEach(this::property);
+      view.applications().forEach(this::application);
     }
 
     private void legend() {

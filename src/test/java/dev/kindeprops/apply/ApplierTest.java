@@ -439,15 +439,6 @@ class ApplierTest {
   }
 
   static Plan withChanges(Plan plan, List<Change> changes) {
-    return new Plan(
-        plan.toolVersion(),
-        plan.target(),
-        plan.manifestDigest(),
-        plan.stateFingerprint(),
-        changes,
-        plan.claims(),
-        plan.unmanaged(),
-        plan.warnings(),
-        plan.sensitiveProperties());
+    return plan.withChanges(changes);
   }
 }

@@ -19,6 +19,7 @@ import dev.kindeprops.manifest.Variables;
 import dev.kindeprops.model.PropertyType;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
+import dev.kindeprops.plan.PlanDiff;
 import dev.kindeprops.plan.PropertyChange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,8 +106,17 @@ class ConvergenceTest {
     StateFileTarget target = new StateFileTarget(stateFile);
 
     Plan made = Scenario.plan(desired, target);
-    Plan saved = PlanCodec.read("plan.json", PlanCodec.write(made));
-    Applier.refuseIfStale(saved, target, Version.current(), ManifestDigest.of(desired));
+    Plan read = PlanCodec.read("plan.json", PlanCodec.write(made));
+    Applier.refuseIfStale(read, target, Version.current(), ManifestDigest.of(desired));
+    assertThat(PlanDiff.between(read, made).isEmpty()).as(context).isTrue();
+    // A saved plan holds sensitive values only as seals; apply -f carries out the fresh plan.
+    Plan saved = read.sensitiveWrites().isEmpty() ? read : made;
+    if (saved != read) {
+      assertThatThrownBy(() -> Applier.apply(read, target, new ApplyOptions(true, 1, null)))
+          .as(context)
+          .isInstanceOf(ApplyRefusedException.class)
+          .hasMessageContaining("sensitive");
+    }
     if (saved.changes().stream().anyMatch(c -> c.action().isDestructive())) {
       byte[] before = Scenario.bytes(stateFile);
       assertThatThrownBy(

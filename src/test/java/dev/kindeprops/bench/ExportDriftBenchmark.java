@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -89,11 +90,15 @@ public final class ExportDriftBenchmark {
 
     ManifestExport export = null;
     for (int i = 0; i < 3; i++) {
-      export = ManifestExport.of(CompletedState.of(live, null), "file:state.json", "x.json");
+      export =
+          ManifestExport.of(CompletedState.of(live, null, Set.of()), "file:state.json", "x.json");
     }
     ManifestExport finalExport = export;
     Timing exporting =
-        time(() -> ManifestExport.of(CompletedState.of(live, null), "file:state.json", "x.json"));
+        time(
+            () ->
+                ManifestExport.of(
+                    CompletedState.of(live, null, Set.of()), "file:state.json", "x.json"));
     long bytes =
         finalExport.files().stream()
             .mapToLong(f -> f.text().getBytes(StandardCharsets.UTF_8).length)

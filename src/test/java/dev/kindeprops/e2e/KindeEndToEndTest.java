@@ -3,6 +3,7 @@ package dev.kindeprops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.InProcess.Run;
+import dev.kindeprops.fixtures.PlanFiles;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
 import dev.kindeprops.live.kinde.FakeKinde;
@@ -152,7 +153,8 @@ class KindeEndToEndTest {
    * and without one change (a create), if named.
    */
   private static String comparable(String planJson, String leaveOut) {
-    ObjectNode plan = (ObjectNode) Json.MAPPER.readTree(planJson);
+    ObjectNode plan = (ObjectNode) Json.MAPPER.readTree(PlanFiles.unsealed(planJson));
+    plan.remove("plan_digest");
     plan.remove("target");
     plan.remove("state_fingerprint");
     plan.remove("warnings");
@@ -226,7 +228,7 @@ class KindeEndToEndTest {
 
     Run plan = kp.fast("plan", "-f", QUICKSTART, "--out", saved.toString(), "--no-color");
     kp.keep(saved);
-    Run apply = kp.fast("apply", saved.toString(), "--verbose", "--no-color");
+    Run apply = kp.fast("apply", saved.toString(), "-f", QUICKSTART, "--verbose", "--no-color");
     Run again = kp.fast("plan", "-f", QUICKSTART, "--detailed-exitcode", "--no-color");
 
     assertThat(plan.code()).isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.fixtures.PlanFiles;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.file.StateDocument;
@@ -193,7 +194,7 @@ class KindeExportDriftEndToEndTest {
 
   /** Each change's address, action and desired side. */
   private static List<String> changes(String planJson) {
-    JsonNode plan = Json.MAPPER.readTree(planJson);
+    JsonNode plan = Json.MAPPER.readTree(PlanFiles.unsealed(planJson));
     return plan.get("changes")
         .valueStream()
         .map(c -> c.get("address") + " " + c.get("action") + " " + c.get("after"))

@@ -11,6 +11,7 @@ import dev.kindeprops.live.LiveState;
 import dev.kindeprops.model.PropertyType;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class CompletedStateTest {
 
   @Test
   void withoutManifestsTheDefaultsAreAssumedAndSaid() {
-    CompletedState completed = CompletedState.of(asKindeShowsIt(), null);
+    CompletedState completed = CompletedState.of(asKindeShowsIt(), null, Set.of());
 
     LiveState state = completed.state();
     assertThat(state.properties())
@@ -57,7 +58,7 @@ class CompletedStateTest {
             .application("billing", BILLING, Map.of(), "region")
             .build();
 
-    CompletedState completed = CompletedState.of(asKindeShowsIt(), manifests);
+    CompletedState completed = CompletedState.of(asKindeShowsIt(), manifests, Set.of());
 
     LiveProperty region = completed.state().property("region").orElseThrow();
     assertThat(region.type()).isEqualTo(PropertyType.MULTI_LINE_TEXT);
@@ -78,7 +79,7 @@ class CompletedStateTest {
             0,
             ClaimToggles.OBSERVABLE);
 
-    CompletedState completed = CompletedState.of(live, null);
+    CompletedState completed = CompletedState.of(live, null, Set.of());
 
     assertThat(completed.state().categories()).containsExactly(CompletedState.FALLBACK_CATEGORY);
     assertThat(completed.state().properties().get(0).categoryId())
@@ -97,7 +98,7 @@ class CompletedStateTest {
             0,
             ClaimToggles.STORED);
 
-    CompletedState completed = CompletedState.of(live, null);
+    CompletedState completed = CompletedState.of(live, null, Set.of());
 
     assertThat(completed.state()).isEqualTo(live);
     assertThat(completed.assumedTypes()).isEmpty();

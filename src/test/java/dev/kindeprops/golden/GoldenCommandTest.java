@@ -63,10 +63,11 @@ import tools.jackson.databind.JsonNode;
  * prints and in the files it writes, each one's value is replaced back by the placeholder before
  * comparing. Ids that a state file makes up for the categories and properties it creates are random
  * too: each one found in none of the case's inputs becomes {@code ${new-id-N}}, numbered in order
- * of first appearance. The fake keeps the seeding state's application ids and numbers its own
- * categories and properties in seeding order, so nothing else varies. On a terminal, apply draws a
- * progress line on standard error when it runs longer than a second: it is left out before
- * comparing, so a slow machine gives the same result.
+ * of first appearance. A plan file's {@code plan_digest} covers its target, whose path holds {@code
+ * ${tmp}}: it is written {@code ${plan-digest}}. The fake keeps the seeding state's application ids
+ * and numbers its own categories and properties in seeding order, so nothing else varies. On a
+ * terminal, apply draws a progress line on standard error when it runs longer than a second: it is
+ * left out before comparing, so a slow machine gives the same result.
  *
  * <p>Each case runs twice, each time with a fresh {@code ${tmp}} and a fresh fake, and must give
  * the same results both times. Against the fake, nothing printed or written may hold the management
@@ -75,6 +76,8 @@ import tools.jackson.databind.JsonNode;
  */
 class GoldenCommandTest {
   static final Path COMMANDS = Path.of("src/test/resources/commands");
+  private static final Pattern PLAN_DIGEST =
+      Pattern.compile("\"plan_digest\": \"sha256:[0-9a-f]{64}\"");
   private static final String COMMAND = "command";
 
   /** The form of the ids a state file gives the categories and properties it creates. */
@@ -198,12 +201,16 @@ class GoldenCommandTest {
     }
   }
 
-  /** Numbers each id found in none of the inputs, in order of first appearance. */
+  /**
+   * Numbers each id found in none of the inputs, in order of first appearance, and leaves out plan
+   * digests.
+   */
   private static Result numberNewIds(Result result, Set<String> known) {
     Map<String, String> numbers = new LinkedHashMap<>();
     UnaryOperator<String> number =
         text ->
-            ID.matcher(text)
+            ID.matcher(
+                    PLAN_DIGEST.matcher(text).replaceAll("\"plan_digest\": \"\\${plan-digest}\""))
                 .replaceAll(
                     match ->
                         known.contains(match.group())

@@ -4,9 +4,9 @@ import static dev.kindeprops.fixtures.InProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.InProcess.Run;
+import dev.kindeprops.fixtures.PlanFiles;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
-import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Golden scenarios: each folder under {@code src/test/resources/cases/} holds manifests, a starting
@@ -76,9 +77,9 @@ class GoldenPlanTest {
   }
 
   /**
-   * The reconciler's idempotence: save the plan, carry it out with {@code kinde-props apply PLAN}
-   * on a copy of the state, plan again, and the second plan is empty, with every token now carrying
-   * exactly the claim the first plan expected.
+   * The reconciler's idempotence: save the plan, carry it out with {@code kinde-props apply PLAN
+   * -f} on a copy of the state, plan again, and the second plan is empty, with every token now
+   * carrying exactly the claim the first plan expected.
    */
   private void appliedPlanLeavesNothingToDo(String manifests, Path state, String caseName)
       throws IOException {
@@ -89,21 +90,31 @@ class GoldenPlanTest {
         List.of("plan", "-f", manifests, "--state", copy.toString(), "--format", "json");
     List<String> save = new ArrayList<>(args);
     save.addAll(List.of("--out", saved.toString()));
-    Plan first = PlanCodec.read("first", run(save).out());
+    JsonNode first = Json.MAPPER.readTree(PlanFiles.unsealed(run(save).out()));
 
     Run applied =
-        run(List.of("apply", saved.toString(), "--state", copy.toString(), "--allow-delete"));
+        run(
+            List.of(
+                "apply",
+                saved.toString(),
+                "-f",
+                manifests,
+                "--state",
+                copy.toString(),
+                "--allow-delete"));
     assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
 
-    Plan second = PlanCodec.read("second", run(args).out());
+    // Compared with seals unsealed: the two plans seal sensitive values with different salts.
+    JsonNode second = Json.MAPPER.readTree(PlanFiles.unsealed(run(args).out()));
 
-    assertThat(second.changes()).isEmpty();
+    assertThat(second.path("changes").isEmpty()).isTrue();
     first
-        .claims()
-        .forEach(
+        .path("claims")
+        .forEachEntry(
             (name, claims) -> {
-              assertThat(second.claims().get(name).before()).as(name).isEqualTo(claims.after());
-              assertThat(second.claims().get(name).after()).as(name).isEqualTo(claims.after());
+              JsonNode now = second.path("claims").path(name);
+              assertThat(now.path("before")).as(name).isEqualTo(claims.path("after"));
+              assertThat(now.path("after")).as(name).isEqualTo(claims.path("after"));
             });
   }
 

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kindeprops.fixtures.ClaimSource;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.fixtures.PlanFiles;
 import dev.kindeprops.json.Json;
 import dev.kindeprops.json.JsonSchema;
 import dev.kindeprops.model.PropertyType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +57,7 @@ class PlanCodecTest {
             """
             {
               "format_version": 1,
-              "tool_version": "0.1.0",
-              "target": "file:state.json",
-              "manifest_digest": "sha256:""")
+              "plan_digest": "sha256:""")
         .contains(
             """
                 {
@@ -83,12 +83,14 @@ class PlanCodecTest {
                     }
                   },
             """)
-        .contains("\"v\": \"s3cret\"")
+        .contains("\"api_key\": {\n            \"v\": {\n              \"sensitive\": \"sha256:")
+        .doesNotContain("s3cret")
         .endsWith(
             """
               "sensitive_properties": [
                 "api_key"
               ],
+              "value_rules": {},
               "summary": {
                 "create": 6,
                 "update": 2,
@@ -110,23 +112,43 @@ class PlanCodecTest {
   }
 
   @Test
-  void readsBackWhatItWrites() {
+  void readsBackWhatItWritesWithSensitiveValuesSealed() {
     for (ClaimSource source : ClaimSource.values()) {
       Plan plan = everything(source);
       String json = PlanCodec.write(plan);
 
       Plan read = PlanCodec.read("plan.json", json);
 
-      assertThat(read).isEqualTo(plan);
+      assertThat(read.sealed()).isTrue();
       assertThat(PlanCodec.write(read)).isEqualTo(json);
+      assertThat(PlanDiff.between(read, plan).isEmpty()).as(source.name()).isTrue();
+      ValueChange secret =
+          read.changes().stream()
+              .filter(c -> c instanceof ValueChange v && v.key().equals("api_key"))
+              .map(ValueChange.class::cast)
+              .findFirst()
+              .orElseThrow();
+      assertThat(Seal.isSeal(secret.after())).isTrue();
+      assertThat(Seal.matches(secret.after(), secret.address(), "s3cret")).isTrue();
+      assertThat(Seal.matches(secret.after(), secret.address(), "s3cret!")).isFalse();
+      assertThat(withoutSecrets(read)).isEqualTo(withoutSecrets(plan));
+      assertThat(read.claims().get("billing-worker").after().get("region"))
+          .isEqualTo(plan.claims().get("billing-worker").after().get("region"));
     }
+  }
+
+  private static List<Change> withoutSecrets(Plan plan) {
+    return plan.changes().stream()
+        .filter(c -> !(c instanceof ValueChange v && v.key().equals("api_key")))
+        .toList();
   }
 
   @Test
   void refusesAnotherFormatVersionWithAClearMessage() {
     String json =
-        PlanCodec.write(everything(ClaimSource.STATE))
-            .replace("\"format_version\": 1", "\"format_version\": 2");
+        PlanFiles.resign(
+            PlanCodec.write(everything(ClaimSource.STATE))
+                .replace("\"format_version\": 1", "\"format_version\": 2"));
 
     assertThatThrownBy(() -> PlanCodec.read("plan.json", json))
         .isInstanceOf(PlanFormatException.class)
@@ -142,19 +164,50 @@ class PlanCodecTest {
     assertThatThrownBy(() -> PlanCodec.read("plan.json", "{"))
         .hasMessageStartingWith("plan.json: not a plan file: ");
     String json =
-        PlanCodec.write(everything(ClaimSource.STATE))
-            .replaceFirst("\"action\": \"create\"", "\"action\": \"rename\"");
+        PlanFiles.resign(
+            PlanCodec.write(everything(ClaimSource.STATE))
+                .replaceFirst("\"action\": \"create\"", "\"action\": \"rename\""));
     assertThatThrownBy(() -> PlanCodec.read("plan.json", json))
         .hasMessageStartingWith(
             "plan.json: not a valid plan file:\nplan.json: $.changes[0].action: ");
   }
 
   @Test
-  void refusesAnEditedPlan() {
+  void refusesAPlanFileChangedAfterItWasWritten() {
+    String json = PlanCodec.write(everything(ClaimSource.STATE));
+    String refusal =
+        "plan.json: the plan file was changed after kinde-props wrote it (its plan_digest does not"
+            + " match its content); make it again with kinde-props plan --out";
+
+    for (String changed :
+        List.of(
+            json.replace("\"after\": \"eu\"", "\"after\": \"mars\""),
+            json.replace("\"create\": 6", "\"create\": 5"),
+            json.replace("\n", "\r\n"),
+            "\uFEFF" + json,
+            json.replace("  ", "\t"))) {
+      assertThatThrownBy(() -> PlanCodec.read("plan.json", changed)).hasMessage(refusal);
+    }
+    assertThatThrownBy(() -> PlanCodec.read("plan.json", json.substring(0, json.length() / 2)))
+        .hasMessageStartingWith("plan.json: not a plan file: ");
+    assertThatThrownBy(
+            () -> PlanCodec.read("plan.json", json.replaceFirst("  \"plan_digest\": [^\n]*\n", "")))
+        .hasMessage(
+            "plan.json: the plan file has no plan_digest; save it again with kinde-props plan"
+                + " --out");
+  }
+
+  @Test
+  void refusesAChangeWhoseAddressNamesSomethingElse() {
     String json =
-        PlanCodec.write(everything(ClaimSource.STATE)).replace("\"create\": 6", "\"create\": 5");
+        PlanFiles.resign(
+            PlanCodec.write(everything(ClaimSource.STATE))
+                .replace(
+                    "\"address\": \"application.billing-worker.value.region\"",
+                    "\"address\": \"application.billing-worker.value.tier\""));
 
     assertThatThrownBy(() -> PlanCodec.read("plan.json", json))
-        .hasMessage("plan.json: the summary does not match the changes; the plan file was edited");
+        .hasMessageContaining("(application.billing-worker.value.tier): its address does not name")
+        .hasMessageStartingWith("plan.json: not a valid plan file: $.changes[");
   }
 }

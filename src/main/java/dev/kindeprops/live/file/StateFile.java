@@ -101,6 +101,19 @@ public final class StateFile {
     write(format(document).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Writes a snapshot of a live state, which may hold secrets, atomically and readable by its owner
+   * alone.
+   */
+  public void writeSnapshot(StateDocument document) {
+    try {
+      AtomicFile.writeOwnerOnly(path, format(document).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new TargetException(
+          "cannot write state file " + displayName + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Writes a document's bytes ({@link #format}) atomically. */
   void write(byte[] content) {
     try {
