@@ -17,10 +17,7 @@ public final class PlanMismatchException extends UserError {
   PlanMismatchException(Plan fresh, PlanDiff diff) {
     super(
         "the saved plan is not the plan these manifests make now: "
-            + Words.count(
-                diff.savedOnly().size() + diff.freshOnly().size(),
-                "change differs",
-                "changes differ")
+            + Words.count(diff.size(), "change differs", "changes differ")
             + " (shown above). Nothing was changed; review the plan the manifests make now"
             + " (kinde-props plan) before applying it.");
     this.fresh = fresh;
