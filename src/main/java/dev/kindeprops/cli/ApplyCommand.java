@@ -31,10 +31,14 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Carry out a saved plan exactly, or plan and carry out.",
-      "With PLAN: applies the plan saved by plan --out, with no question.",
-      "A saved plan is refused when the live state, the manifests or the kinde-props",
-      "version changed since it was made. With -f the plan is shown first and carried",
-      "out once confirmed with 'yes' (--auto-approve confirms without asking)."
+      "With PLAN and -f: plans again from the manifests and carries out the saved plan",
+      "only if the fresh plan's changes are exactly its changes (the form CI uses).",
+      "With PLAN alone: carries out the plan as saved, if its file is intact and it",
+      "obeys the rules the manifests obey; it cannot write sensitive values (a plan",
+      "holds them only sealed). A saved plan is refused when the live state, the",
+      "manifests or the kinde-props version changed since it was made, and asks no",
+      "question. With -f alone the plan is shown first and carried out once confirmed",
+      "with 'yes' (--auto-approve confirms without asking)."
     },
     footer = {
       "",
@@ -47,7 +51,8 @@ import picocli.CommandLine.Parameters;
       "deletes without --allow-delete) or a failed change.",
       "",
       "Examples:",
-      "  kinde-props plan -f manifests/ --out plan.json && kinde-props apply plan.json",
+      "  kinde-props plan -f manifests/ --out plan.json",
+      "  kinde-props apply plan.json -f manifests/",
       "  kinde-props apply -f manifests/ --state state.json",
       "  kinde-props apply -f manifests/ --auto-approve --allow-delete"
     })
@@ -57,7 +62,8 @@ final class ApplyCommand extends Subcommand {
       arity = "0..1",
       paramLabel = "PLAN",
       description =
-          "A plan saved with `kinde-props plan --out PLAN`: applied exactly, no question.")
+          "A plan saved with `kinde-props plan --out PLAN`: applied exactly, no question;"
+              + " with -f, only if the manifests still make exactly this plan.")
   Path planFile;
 
   @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "Manifests:%n")

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Sensitive values print as (sensitive); plan --format json shows them.",
+      "Sensitive values print as (sensitive), here and in every other output.",
       "",
       "Exit codes: 0 success, 1 error.",
       "",

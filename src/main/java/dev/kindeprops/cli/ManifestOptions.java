@@ -34,6 +34,20 @@ public final class ManifestOptions {
       description = "A YAML map of variables for $${var:NAME}, such as 'region: eu'.")
   Path varFile;
 
+  /**
+   * The options as another command takes them again, such as {@code -f kinde --var-file
+   * vars/prod.yaml} (a {@code --var}'s value is left for the user to give: it may be a secret).
+   */
+  String arguments() {
+    StringBuilder out = new StringBuilder();
+    paths.forEach(path -> out.append(" -f ").append(path));
+    if (varFile != null) {
+      out.append(" --var-file ").append(varFile);
+    }
+    vars.keySet().forEach(name -> out.append(" --var ").append(name).append("=..."));
+    return out.toString();
+  }
+
   /** Loads the manifests with the run's environment, whatever their outcome. */
   public LoadResult read(Console console) {
     return ValidateUseCase.run(

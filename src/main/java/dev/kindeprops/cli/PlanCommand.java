@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       "",
       "Formats:",
       "  text      a Terraform-style plan (colour on a terminal unless --no-color)",
-      "  json      the plan as JSON (schemas/plan.schema.json), values unmasked",
+      "  json      the plan as JSON (schemas/plan.schema.json): values in clear but",
+      "            sensitive ones, which are sealed (a salted SHA-256)",
       "  markdown  a pull-request comment, under 60,000 characters",
       "",
       "Exit codes: 0 success, 1 error; with --detailed-exitcode, 2 for changes.",
@@ -53,7 +54,9 @@ final class PlanCommand extends Subcommand {
   @Option(
       names = "--out",
       paramLabel = "PLAN",
-      description = "Also save the plan as JSON, for `kinde-props apply PLAN`.")
+      description =
+          "Also save the plan as JSON (readable by its owner alone), for `kinde-props apply"
+              + " PLAN -f PATH`.")
   Path out;
 
   @Option(
@@ -84,6 +87,7 @@ final class PlanCommand extends Subcommand {
                   + out
                   + ". Apply exactly this plan with: kinde-props apply "
                   + out
+                  + manifests.arguments()
                   + (target.hasState() ? " --state " + target.state() : ""));
       console.err().flush();
     }

@@ -20,7 +20,8 @@ import java.util.Set;
  * change's live side ({@code before}) and desired side ({@code after}) are each compared with what
  * the baseline holds at its address: where only the live side differs from the baseline, the live
  * state moved; where only the desired side does, the manifests moved; where both do, both moved.
- * Without a baseline, or where the baseline cannot tell, it is {@link Attribution#UNKNOWN}.
+ * Without a baseline, or where the baseline cannot tell (a sensitive value, which no snapshot
+ * holds), it is {@link Attribution#UNKNOWN}.
  */
 public final class Drift {
   private Drift() {}
@@ -46,7 +47,10 @@ public final class Drift {
     List<DriftedChange> ignored = new ArrayList<>();
     Set<IgnoreRule> used = new LinkedHashSet<>();
     for (Change change : plan.changes()) {
-      Attribution moved = attribute(change, index);
+      // A snapshot leaves sensitive values out, so it cannot tell who moved one.
+      boolean secret =
+          change instanceof ValueChange value && plan.sensitiveProperties().contains(value.key());
+      Attribution moved = secret ? Attribution.UNKNOWN : attribute(change, index);
       // A replace drops a property's values and toggles: their re-creation moved as the replace
       // did.
       if (change instanceof ApplicationChange toApplication

@@ -344,7 +344,7 @@ class WorkflowTest {
     String body = gh.bodies().get(0);
     assertThat(body)
         .startsWith("### kinde-props drift\n")
-        .contains("(moved: 5 manifests); 1 change ignored as known drift")
+        .contains("(moved: 4 manifests, 1 unknown); 1 change ignored as known drift")
         .contains("Ignored as known drift (1)")
         .contains("Found by [run 1002](https://github.com/" + REPOSITORY + "/actions/runs/1002)");
     assertThat(summary()).contains("### kinde-props drift");

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -133,6 +134,33 @@ class TamperedPlanTest {
             "the plan breaks rules the manifests obey",
             "the plan was made for file:x",
             "which a saved plan holds only as salted digests");
+  }
+
+  @Test
+  void theQuickstartPlanHoldsNoSensitiveValueInAnyForm() throws IOException {
+    Path summary = dir.resolve("summary.md");
+    String json =
+        run("plan", "-f", QUICKSTART, "--state", state.toString(), "--format", "json").out();
+    String markdown =
+        run(
+                java.util.Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
+                "plan",
+                "-f",
+                QUICKSTART,
+                "--state",
+                state.toString(),
+                "--format",
+                "markdown")
+            .out();
+
+    for (String text : List.of(saved, json, markdown, Files.readString(summary))) {
+      assertThat(text).doesNotContain("Invoiced yearly").doesNotContain("finance@example.com");
+    }
+    assertThat(saved).contains("\"sensitive\": \"sha256:");
+    assertThat(Files.getPosixFilePermissions(plan))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
   }
 
   /** Runs apply with the saved plan: it must refuse, with exit 1 and the state file untouched. */

@@ -14,6 +14,7 @@ import dev.kindeprops.model.PropertyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,6 +191,44 @@ class KindeExportDriftEndToEndTest {
 
     // The same changes; the snapshot's "before" also shows the type and category it assumed.
     assertThat(changes(offline.out())).isEqualTo(changes(onKinde.out())).hasSize(5);
+  }
+
+  @Test
+  void anExportHoldsNoSecretAndPlansEmptyOnceTheVariablesAreSet() throws IOException {
+    seedQuickstart();
+    assertThat(kp.fast("apply", "-f", QUICKSTART, "--auto-approve").code()).isZero();
+    Path out = dir.resolve("kinde");
+    Path snapshot = dir.resolve("snapshot.json");
+
+    Run export =
+        kp.fast(
+            "export", "-o", out.toString(), "--state-out", snapshot.toString(), "-f", QUICKSTART);
+
+    assertThat(export.code()).as(export.err()).isZero();
+    String variable = "KINDE_PROPS_BILLING_WORKER_BILLING_NOTES";
+    assertThat(export.out())
+        .contains(
+            "Sensitive values are not exported: the manifests read them from the environment.")
+        .contains("  " + variable + "\n")
+        .contains("It leaves out the values of the sensitive properties (billing_notes).");
+    assertThat(kp.keep(out.resolve("properties.yaml")))
+        .contains("  billing_notes:\n")
+        .contains("    sensitive: true\n");
+    assertThat(kp.keep(out.resolve("applications.yaml")))
+        .contains("      billing_notes: \"${env:" + variable + "}\"\n");
+    assertThat(kp.keep(snapshot)).doesNotContain("billing_notes\": ");
+    assertThat(Files.getPosixFilePermissions(snapshot))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    Run unset = kp.fast("plan", "-f", out.toString(), "--no-color");
+    Run set =
+        kp.withEnv(Map.of(variable, "Invoiced yearly.\nContact: finance@example.com\n"))
+            .fast("plan", "-f", out.toString(), "--detailed-exitcode", "--no-color");
+
+    assertThat(unset.code()).isEqualTo(1);
+    assertThat(unset.err()).contains("${env:" + variable + "}");
+    assertThat(set.code()).as(set.out() + set.err()).isZero();
+    assertThat(set.out()).endsWith("No changes. The live state matches the manifests.\n");
   }
 
   /** Each change's address, action and desired side. */

@@ -87,6 +87,33 @@ class DriftTest {
   }
 
   @Test
+  void noSideIsNamedForASensitiveValueWhichNoSnapshotHolds() {
+    LiveState baseline = baselineBuilder().build();
+    DesiredState desired =
+        new DesiredBuilder()
+            .sensitiveProperty("region", "Tenancy")
+            .property("tier", "Tenancy")
+            .property("model_version", "AI")
+            .application(
+                "billing-worker",
+                BILLING,
+                values("region", "au", "tier", "pro", "model_version", "v2"),
+                "region",
+                "tier")
+            .build();
+
+    DriftReport report =
+        Drift.report(
+            PlannerTest.plan(desired, baselineBuilder().build()),
+            baseline,
+            "baseline.json",
+            List.of());
+
+    assertThat(attribution(report))
+        .containsExactly(Map.entry("application.billing-worker.value.region", Attribution.UNKNOWN));
+  }
+
+  @Test
   void aValueChangedInTheManifestsMovedThere() {
     LiveState baseline = baselineBuilder().build();
     DesiredState desired =
