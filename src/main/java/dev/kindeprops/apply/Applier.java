@@ -207,7 +207,7 @@ public final class Applier {
       if (change.action().isDestructive()) {
         destructive.add(change);
       }
-      steps.add(new Step(i, change, phase, Operations.of(change)));
+      steps.add(new Step(i, change, phase, Operations.of(change, plan.sensitiveProperties())));
     }
     if (!destructive.isEmpty() && !options.allowDelete()) {
       throw new ApplyRefusedException(destructiveRefusal(destructive));

@@ -7,6 +7,7 @@ import dev.kindeprops.plan.ClaimChange;
 import dev.kindeprops.plan.PropertyChange;
 import dev.kindeprops.plan.ValueChange;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The target operations that carry out one planned change: one each, except a replace, which
@@ -15,7 +16,10 @@ import java.util.List;
 final class Operations {
   private Operations() {}
 
-  static List<Operation> of(Change change) {
+  /**
+   * @param sensitive keys of the properties whose values are secrets
+   */
+  static List<Operation> of(Change change, Set<String> sensitive) {
     if (change instanceof CategoryChange category) {
       return List.of(new Operation.CreateCategory(category.name()));
     }
@@ -34,7 +38,11 @@ final class Operations {
       return List.of(
           value.after() == null
               ? new Operation.DeleteValue(value.applicationId(), value.key())
-              : new Operation.SetValue(value.applicationId(), value.key(), value.after()));
+              : new Operation.SetValue(
+                  value.applicationId(),
+                  value.key(),
+                  value.after(),
+                  sensitive.contains(value.key())));
     }
     ClaimChange claim = (ClaimChange) change;
     return List.of(new Operation.SetClaim(claim.applicationId(), claim.key(), claim.on()));

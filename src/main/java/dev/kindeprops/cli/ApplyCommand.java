@@ -5,10 +5,12 @@ import dev.kindeprops.engine.ApplyUseCase;
 import dev.kindeprops.engine.PlanMismatchException;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
-import dev.kindeprops.render.ApplyTextRenderer;
+import dev.kindeprops.render.ApplyMarkdownRenderer;
 import dev.kindeprops.render.ApplyView;
+import dev.kindeprops.render.OutputFormat;
 import dev.kindeprops.render.PlanTextRenderer;
 import dev.kindeprops.render.PlanView;
+import dev.kindeprops.render.Renderers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,11 +46,23 @@ import picocli.CommandLine.Parameters;
       "",
       "Deletes and replaces (property deletes and type changes, value unsets, claim",
       "toggles turned off) need --allow-delete; without it apply refuses the plan",
-      "before the first change. Claim toggles that the target cannot make (Kinde) are",
-      "listed at the end as manual steps for the dashboard.",
+      "before the first change.",
+      "",
+      "Claim toggles that Kinde's API cannot make are manual steps for the dashboard.",
+      "On Kinde, apply ends with a closing check: it mints one token as each",
+      "application whose claims or claimed values it changed (so each needs an",
+      "audience: 'audience' in the manifests, or --audience) and lists the toggles the",
+      "tokens show not yet made, with their dashboard path. --skip-token-check skips",
+      "it and lists the plan's manual steps instead. With GITHUB_STEP_SUMMARY set, the",
+      "same list goes to the job summary.",
+      "",
+      "Formats (--format): text (default); json: each change with its outcome, the",
+      "manual steps left and the closing check, for scripts.",
       "",
       "Exit codes: 0 every change made; 1 error, refusal (stale plan, no confirmation,",
-      "deletes without --allow-delete) or a failed change.",
+      "deletes without --allow-delete) or a failed change; with --detailed-exitcode, 2",
+      "when every change was made and toggles are left to make (or a token could not",
+      "be checked).",
       "",
       "Examples:",
       "  kinde-props plan -f manifests/ --out plan.json",
@@ -84,6 +98,21 @@ final class ApplyCommand extends Subcommand {
       description = "Allow deletes and replaces; without it apply refuses a plan that has any.")
   boolean allowDelete;
 
+  @Option(
+      names = "--skip-token-check",
+      description =
+          "On Kinde, do not end with the closing check of the tokens (which mints one token per"
+              + " application whose claims changed).")
+  boolean skipTokenCheck;
+
+  @Option(
+      names = "--detailed-exitcode",
+      description =
+          "Exit with 2 when every change was made and toggles are left to make (0 when none).")
+  boolean detailedExitCode;
+
+  @Mixin FormatOption format = new FormatOption(OutputFormat.TEXT, OutputFormat.JSON);
+
   @Override
   public Integer call() {
     if (planFile == null && manifests != null && !console.interactive() && !autoApprove) {
@@ -103,6 +132,8 @@ final class ApplyCommand extends Subcommand {
                   desired,
                   target.spec(console, common.verbose()),
                   observe.audiences(desired),
+                  observe.audience(),
+                  !skipTokenCheck,
                   allowDelete,
                   target.parallelism(),
                   progress,
@@ -120,17 +151,28 @@ final class ApplyCommand extends Subcommand {
     if (result.report() == null) {
       return ExitCode.OK;
     }
-    print(
-        new ApplyTextRenderer(common.verbose())
-            .render(ApplyView.of(result.report(), result.plan().sensitiveProperties())));
-    return result.report().complete() ? ExitCode.OK : ExitCode.ERROR;
+    ApplyView view =
+        ApplyView.of(
+            result.plan().target(),
+            result.report(),
+            result.plan().sensitiveProperties(),
+            result.tokenCheck());
+    print(Renderers.apply(format.get(), common.verbose()).render(view));
+    StepSummary.append(console, new ApplyMarkdownRenderer().render(view));
+    if (!result.report().complete()) {
+      return ExitCode.ERROR;
+    }
+    return detailedExitCode && view.anythingLeft() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   /** Shows a fresh plan as text and asks on the terminal, unless approval was given up front. */
   private final class Review implements ApplyUseCase.Review {
     @Override
     public void show(Plan plan) {
-      print(new PlanTextRenderer(common.color(console)).render(PlanView.of(plan)));
+      // A JSON report stays machine-clean: the plan's changes are in it, with their outcomes.
+      if (format.get() == OutputFormat.TEXT) {
+        print(new PlanTextRenderer(common.color(console)).render(PlanView.of(plan)));
+      }
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.kindeprops.cli;
 
-import dev.kindeprops.engine.PlanUseCase;
+import dev.kindeprops.engine.Audiences;
 import dev.kindeprops.manifest.DesiredState;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -21,9 +21,15 @@ public final class ObserveClaimsOptions {
       names = "--audience",
       paramLabel = "AUD",
       description =
-          "The API audience to mint tokens for with --observe-claims, instead of each"
-              + " application's audience in the manifests (-f).")
+          "The API audience of every token minted (--observe-claims, apply's closing check),"
+              + " instead of each application's audience in the manifests (-f); on Kinde each"
+              + " minted token needs one.")
   String audience;
+
+  /** {@code --audience}, or null. */
+  String audience() {
+    return audience;
+  }
 
   /**
    * The audience of each application's token by id, or null when not asked to observe.
@@ -34,6 +40,6 @@ public final class ObserveClaimsOptions {
     if (!observeClaims) {
       return null;
     }
-    return desired == null ? Map.of() : PlanUseCase.audiences(desired, audience);
+    return desired == null ? Map.of() : Audiences.of(desired, audience);
   }
 }

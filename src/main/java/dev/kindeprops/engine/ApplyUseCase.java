@@ -5,14 +5,17 @@ import dev.kindeprops.apply.ApplyListener;
 import dev.kindeprops.apply.ApplyOptions;
 import dev.kindeprops.apply.ApplyReport;
 import dev.kindeprops.diag.UserError;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.Target;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.plan.Change;
+import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
 import dev.kindeprops.plan.PlanDiff;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +45,10 @@ public final class ApplyUseCase {
    * @param desired the manifests: what to plan from, or with a saved plan what it must have been
    *     made from; null with a saved plan to carry it out as saved
    * @param observeWith as for {@link PlanUseCase.Request#observeWith()}; only without a saved plan
+   * @param audience {@code --audience}: the audience of every token minted, or null for each
+   *     application's own
+   * @param checkTokens whether to end, on a target that shows toggles only in tokens, with the
+   *     closing check of the tokens of the applications whose claims the plan changed
    * @param allowDelete whether deletes and replaces may run ({@code --allow-delete})
    * @param parallelism writes in flight at once, or null for the target's default
    * @param progress hears of each finished change
@@ -52,6 +59,8 @@ public final class ApplyUseCase {
       DesiredState desired,
       TargetSpec target,
       Map<String, String> observeWith,
+      String audience,
+      boolean checkTokens,
       boolean allowDelete,
       Integer parallelism,
       ApplyListener progress,
@@ -63,8 +72,18 @@ public final class ApplyUseCase {
    * @param report what became of each change, or null when nothing was carried out (the plan had no
    *     changes, or was not approved)
    * @param approved false when the plan was shown and not approved
+   * @param tokenCheck the closing check, one per application checked; null where it did not run
+   *     (the target stores toggles, it was skipped, or apply did not complete)
    */
-  public record Result(Plan plan, ApplyReport report, boolean approved) {}
+  public record Result(
+      Plan plan, ApplyReport report, boolean approved, List<ClaimCheck> tokenCheck) {
+
+    /** Whether the closing check found a token not as the manifests declare, or could not look. */
+    public boolean togglesLeft() {
+      return tokenCheck != null
+          && tokenCheck.stream().anyMatch(check -> check.status() != ClaimCheck.Status.OK);
+    }
+  }
 
   /**
    * @throws UserError when the plan is refused (stale, destructive without permission, unreadable)
@@ -120,7 +139,7 @@ public final class ApplyUseCase {
       return request.observeWith();
     }
     boolean observed = saved.claims().values().stream().anyMatch(c -> c.before() != null);
-    return observed ? PlanUseCase.audiences(request.desired(), null) : null;
+    return observed ? Audiences.of(request.desired(), request.audience()) : null;
   }
 
   private static Result planAndApply(Request request, int parallelism) {
@@ -128,23 +147,49 @@ public final class ApplyUseCase {
       Plan plan = PlanUseCase.plan(request.desired(), live, request.observeWith());
       request.review().show(plan);
       if (!plan.hasChanges()) {
-        return new Result(plan, null, true);
+        return new Result(plan, null, true, null);
       }
       if (plan.changes().stream().allMatch(Change::manual)) {
         // Nothing to carry out, so nothing to approve; the manual steps are listed again.
         return carryOut(plan, live, request, parallelism);
       }
       Applier.check(plan, live, options(request, parallelism));
+      audiencesToCheck(plan, live, request);
       if (!request.review().approve(plan)) {
-        return new Result(plan, null, false);
+        return new Result(plan, null, false, null);
       }
       return carryOut(plan, live, request, parallelism);
     }
   }
 
+  /**
+   * Carries the plan out, and on a target that shows toggles only in tokens ends with the closing
+   * check. An application to check without an audience is refused before anything changes.
+   */
   private static Result carryOut(Plan plan, Target live, Request request, int parallelism) {
+    Map<String, String> audiences = audiencesToCheck(plan, live, request);
     ApplyReport report = Applier.apply(plan, live, options(request, parallelism));
-    return new Result(plan, report, true);
+    List<ClaimCheck> tokenCheck = null;
+    if (audiences != null && report.complete()) {
+      tokenCheck =
+          ClosingCheck.run(
+              live, plan, ClosingCheck.applications(plan), request.desired(), audiences);
+    }
+    return new Result(plan, report, true, tokenCheck);
+  }
+
+  /**
+   * The audience of each token the closing check mints, by application id; null where no check
+   * runs.
+   */
+  private static Map<String, String> audiencesToCheck(Plan plan, Target live, Request request) {
+    if (!request.checkTokens() || live.claimToggles() != ClaimToggles.OBSERVABLE) {
+      return null;
+    }
+    List<String> names = ClosingCheck.applications(plan);
+    return names.isEmpty()
+        ? null
+        : ClosingCheck.audiences(plan, names, request.desired(), request.audience());
   }
 
   private static ApplyOptions options(Request request, int parallelism) {

@@ -5,10 +5,12 @@ import dev.kindeprops.export.CompletedState;
 import dev.kindeprops.export.ExportedFile;
 import dev.kindeprops.export.ManifestExport;
 import dev.kindeprops.io.AtomicFile;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Target;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.ManifestSchema;
+import dev.kindeprops.text.Words;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,9 +88,35 @@ public final class ExportUseCase {
     LiveState live;
     String targetName;
     try (Target source = Targets.open(request.target())) {
+      boolean observe = request.observeClaims() && source.claimToggles() == ClaimToggles.OBSERVABLE;
+      if (observe && request.audience() == null && request.declared() == null) {
+        throw new UserError(
+            "export --observe-claims mints a token as each M2M application, and Kinde needs an API"
+                + " audience for that: pass --audience (or -f manifests that give each application"
+                + " its audience)");
+      }
       live = source.readAllM2mApplications();
-      if (request.observeClaims()) {
-        live = Targets.observeClaims(source, live, audiences(live, request));
+      if (observe) {
+        Map<String, String> audiences = audiences(live, request);
+        List<String> without =
+            live.applications().stream()
+                .filter(app -> app.isM2m() && !audiences.containsKey(app.id()))
+                .map(app -> app.name() + " (" + app.id() + ")")
+                .toList();
+        if (!without.isEmpty()) {
+          throw new UserError(
+              "export --observe-claims mints a token as each M2M application, and Kinde needs an"
+                  + " API audience for that; the manifests give none for "
+                  + Words.names(without, MAX_NAMED)
+                  + ": pass --audience");
+        }
+        live = Targets.observeClaims(source, live, audiences);
+        if (!live.notes().isEmpty()) {
+          // A toggle export cannot see would be written as off: refuse rather than guess.
+          throw new UserError(
+              "export --observe-claims cannot write every toggle: "
+                  + String.join("; ", live.notes()));
+        }
       }
       targetName = source.name();
     }
@@ -133,7 +161,7 @@ public final class ExportUseCase {
     if (request.audience() != null) {
       live.applications().forEach(app -> audiences.put(app.id(), request.audience()));
     } else if (request.declared() != null) {
-      audiences.putAll(PlanUseCase.audiences(request.declared(), null));
+      audiences.putAll(Audiences.of(request.declared(), null));
     }
     return audiences;
   }

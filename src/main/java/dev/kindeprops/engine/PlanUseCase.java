@@ -3,9 +3,9 @@ package dev.kindeprops.engine;
 import dev.kindeprops.diag.InvalidInputException;
 import dev.kindeprops.diag.UserError;
 import dev.kindeprops.io.AtomicFile;
+import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Target;
-import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
@@ -14,7 +14,6 @@ import dev.kindeprops.plan.Planner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -51,8 +50,12 @@ public final class PlanUseCase {
    * Plans against a target that is open already ({@code plan}, {@code drift}, {@code apply -f}).
    */
   static Plan plan(DesiredState desired, Target live, Map<String, String> observeWith) {
+    boolean observe = observeWith != null && live.claimToggles() == ClaimToggles.OBSERVABLE;
+    if (observe) {
+      Audiences.require(desired.applications().values(), observeWith, "--observe-claims");
+    }
     LiveState state = live.read(desired.applicationIds());
-    if (observeWith != null) {
+    if (observe) {
       state = Targets.observeClaims(live, state, observeWith);
     }
     PlanResult result = Planner.plan(desired, state, Version.current(), live.name());
@@ -60,21 +63,6 @@ public final class PlanUseCase {
       throw new InvalidInputException(result.diagnostics());
     }
     return result.plan();
-  }
-
-  /**
-   * The audience to mint each application's token with, by id: {@code override} ({@code
-   * --audience}), else the application's own; applications with neither are absent.
-   */
-  public static Map<String, String> audiences(DesiredState desired, String override) {
-    Map<String, String> audiences = new HashMap<>();
-    for (Application app : desired.applications().values()) {
-      String audience = override != null ? override : app.audience();
-      if (audience != null) {
-        audiences.put(app.id(), audience);
-      }
-    }
-    return audiences;
   }
 
   private static void save(Plan plan, Path file) {

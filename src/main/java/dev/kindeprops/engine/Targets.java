@@ -82,10 +82,11 @@ public final class Targets {
 
   /**
    * The state with the claim toggles of its M2M applications observed through tokens, where the
-   * target only lets them be observed; as it is where the target stores them.
+   * target only lets them be observed; as it is where the target stores them. An application whose
+   * token cannot be observed keeps unknown toggles, and a note says why.
    *
-   * @param audiences the audience of each application's token, by id; absent means none
-   * @throws TargetException when one application's toggles cannot be observed
+   * @param audiences the audience of each application's token, by id
+   * @throws TargetException when the target cannot be reached or refuses as a whole
    */
   public static LiveState observeClaims(
       Target target, LiveState state, Map<String, String> audiences) {
@@ -99,25 +100,30 @@ public final class Targets {
             .sorted()
             .toList();
     Map<String, ClaimObservation> observed = target.observeClaims(ids, audiences);
-    for (String id : ids) {
-      if (!observed.get(id).ok()) {
-        throw new TargetException(observed.get(id).problem());
-      }
-    }
     List<LiveApplication> applications = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (LiveApplication app : state.applications()) {
       ClaimObservation observation = observed.get(app.id());
-      applications.add(
-          observation == null
-              ? app
-              : new LiveApplication(
-                  app.id(),
-                  app.name(),
-                  app.type(),
-                  app.values(),
-                  new TreeSet<>(observation.claims().keySet())));
+      if (observation != null && observation.ok()) {
+        applications.add(
+            new LiveApplication(
+                app.id(),
+                app.name(),
+                app.type(),
+                app.values(),
+                new TreeSet<>(observation.claims().keySet())));
+      } else {
+        applications.add(app);
+        if (observation != null) {
+          notes.add(
+              "the token of application "
+                  + app.id()
+                  + " could not be observed, so its toggles are not checked: "
+                  + observation.problem());
+        }
+      }
     }
-    return state.withApplications(applications);
+    return state.withApplications(applications, notes);
   }
 
   /**

@@ -61,10 +61,12 @@ public final class VerifyUseCase {
             ? List.copyOf(desired.applications().values())
             : List.of(desired.applications().get(request.application()));
     try (Target live = Targets.open(request.target())) {
+      Map<String, String> audiences = Audiences.of(desired, request.audience());
+      if (live.claimToggles() == ClaimToggles.OBSERVABLE) {
+        Audiences.require(selected, audiences, "verify");
+      }
       Map<String, ClaimObservation> observed =
-          live.observeClaims(
-              selected.stream().map(Application::id).toList(),
-              PlanUseCase.audiences(desired, request.audience()));
+          live.observeClaims(selected.stream().map(Application::id).toList(), audiences);
       List<ClaimCheck> checks = new ArrayList<>();
       for (Application application : selected) {
         ClaimObservation observation = observed.get(application.id());
@@ -85,6 +87,9 @@ public final class VerifyUseCase {
             ? desired.applications().get(request.application())
             : issuedTo(checker, request);
     String audience = request.audience() != null ? request.audience() : application.audience();
+    if (audience == null) {
+      Audiences.require(List.of(application), Map.of(), "verify --token");
+    }
     try {
       TokenClaims claims = checker.verify(request.token(), application.id(), audience);
       return compare(desired, application, claims.applicationProperties());

@@ -13,22 +13,36 @@ import java.util.Optional;
  * @param applications the applications that were asked for and exist, with their values
  * @param otherM2mApplications how many more M2M applications exist that were not read in detail
  * @param toggles how the target knows and changes the applications' claim toggles
+ * @param notes what a reviewer should know about how the state was read (one line each), such as an
+ *     application whose token could not be observed
  */
 public record LiveState(
     List<LiveCategory> categories,
     List<LiveProperty> properties,
     List<LiveApplication> applications,
     int otherM2mApplications,
-    ClaimToggles toggles) {
+    ClaimToggles toggles,
+    List<String> notes) {
 
   public LiveState {
     categories = List.copyOf(categories);
     properties = List.copyOf(properties);
     applications = List.copyOf(applications);
+    notes = List.copyOf(notes);
     Objects.requireNonNull(toggles, "toggles");
     if (otherM2mApplications < 0) {
       throw new IllegalArgumentException("otherM2mApplications must not be negative");
     }
+  }
+
+  /** A state read without anything to note. */
+  public LiveState(
+      List<LiveCategory> categories,
+      List<LiveProperty> properties,
+      List<LiveApplication> applications,
+      int otherM2mApplications,
+      ClaimToggles toggles) {
+    this(categories, properties, applications, otherM2mApplications, toggles, List.of());
   }
 
   public Optional<LiveProperty> property(String key) {
@@ -50,8 +64,10 @@ public record LiveState(
         .min(java.util.Comparator.comparing(LiveCategory::id));
   }
 
-  /** The same state with these applications instead. */
-  public LiveState withApplications(List<LiveApplication> replaced) {
-    return new LiveState(categories, properties, replaced, otherM2mApplications, toggles);
+  /** The same state with these applications instead, and these notes added. */
+  public LiveState withApplications(List<LiveApplication> replaced, List<String> moreNotes) {
+    List<String> all = new java.util.ArrayList<>(notes);
+    all.addAll(moreNotes);
+    return new LiveState(categories, properties, replaced, otherM2mApplications, toggles, all);
   }
 }

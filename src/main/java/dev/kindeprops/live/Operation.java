@@ -36,12 +36,33 @@ public sealed interface Operation {
     }
   }
 
-  /** Sets one application's value of one property. */
-  record SetValue(String applicationId, String key, String value) implements Operation {
+  /**
+   * Sets one application's value of one property.
+   *
+   * @param sensitive whether the value is a secret, which the target keeps out of every message
+   */
+  record SetValue(String applicationId, String key, String value, boolean sensitive)
+      implements Operation {
     public SetValue {
       Objects.requireNonNull(applicationId, "applicationId");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
+    }
+
+    /** A value that is not a secret. */
+    public SetValue(String applicationId, String key, String value) {
+      this(applicationId, key, value, false);
+    }
+
+    @Override
+    public String toString() {
+      return "SetValue[applicationId="
+          + applicationId
+          + ", key="
+          + key
+          + ", value="
+          + (sensitive ? "(sensitive)" : value)
+          + "]";
     }
   }
 

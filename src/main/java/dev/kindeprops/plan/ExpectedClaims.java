@@ -29,7 +29,9 @@ public final class ExpectedClaims {
   public static SortedMap<String, ApplicationClaims> of(DesiredState desired) {
     SortedMap<String, ApplicationClaims> claims = new TreeMap<>();
     for (Application app : desired.applications().values()) {
-      claims.put(app.name(), new ApplicationClaims(app.id(), null, declared(desired, app)));
+      claims.put(
+          app.name(),
+          new ApplicationClaims(app.id(), app.audience(), null, declared(desired, app)));
     }
     return claims;
   }
@@ -52,7 +54,7 @@ public final class ExpectedClaims {
         before = liveApp.token(live.properties());
         after.putAll(unmanaged(desired, live, liveApp));
       }
-      claims.put(app.name(), new ApplicationClaims(app.id(), before, after));
+      claims.put(app.name(), new ApplicationClaims(app.id(), app.audience(), before, after));
     }
     return claims;
   }

@@ -11,15 +11,27 @@ import java.util.Objects;
  *
  * @param turnOn keys to toggle into the application's M2M token, in plan order
  * @param turnOff keys to toggle out of it, in plan order
+ * @param stateUnknown those of {@code turnOn} whose toggle cannot be seen now (the property is
+ *     private), so that it may be on already
  */
 public record ManualStep(
-    String application, String applicationId, List<String> turnOn, List<String> turnOff) {
+    String application,
+    String applicationId,
+    List<String> turnOn,
+    List<String> turnOff,
+    List<String> stateUnknown) {
 
   public ManualStep {
     Objects.requireNonNull(application, "application");
     Objects.requireNonNull(applicationId, "applicationId");
     turnOn = List.copyOf(turnOn);
     turnOff = List.copyOf(turnOff);
+    stateUnknown = List.copyOf(stateUnknown);
+  }
+
+  /** Whether any step holds a toggle whose state is unknown. */
+  public static boolean anyStateUnknown(List<ManualStep> steps) {
+    return steps.stream().anyMatch(step -> !step.stateUnknown().isEmpty());
   }
 
   /** The manual changes among these, one step per application in order of first appearance. */
@@ -35,8 +47,14 @@ public record ManualStep(
         (name, claims) -> {
           List<String> on = new ArrayList<>();
           List<String> off = new ArrayList<>();
-          claims.forEach(claim -> (claim.on() ? on : off).add(claim.key()));
-          steps.add(new ManualStep(name, claims.get(0).applicationId(), on, off));
+          List<String> unknown = new ArrayList<>();
+          for (ClaimChange claim : claims) {
+            (claim.on() ? on : off).add(claim.key());
+            if (claim.stateUnknown()) {
+              unknown.add(claim.key());
+            }
+          }
+          steps.add(new ManualStep(name, claims.get(0).applicationId(), on, off, unknown));
         });
     return steps;
   }

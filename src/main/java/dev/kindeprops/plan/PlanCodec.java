@@ -68,6 +68,9 @@ public final class PlanCodec {
         .forEach(
             (name, app) -> {
               ObjectNode node = claims.putObject(name).put("application_id", app.applicationId());
+              if (app.audience() != null) {
+                node.put("audience", app.audience());
+              }
               node.set(
                   "before",
                   app.before() == null ? NODES.nullNode() : token(name, app.before(), sealer));
@@ -166,6 +169,9 @@ public final class PlanCodec {
       node.set("after", side(change, false));
     }
     node.put("manual", change.manual());
+    if (change instanceof ClaimChange claim && claim.stateUnknown()) {
+      node.put("state_unknown", true);
+    }
     return node;
   }
 
@@ -297,6 +303,7 @@ public final class PlanCodec {
           entry.getKey(),
           new ApplicationClaims(
               app.get("application_id").asString(),
+              app.has("audience") ? app.get("audience").asString() : null,
               app.get("before").isNull() ? null : claims(app.get("before")),
               claims(app.get("after"))));
     }
@@ -365,13 +372,23 @@ public final class PlanCodec {
                     key,
                     value(node.get("before")),
                     value(node.get("after")));
-            case CLAIM -> new ClaimChange(action, parsed.application(), applicationId, key, manual);
+            case CLAIM ->
+                new ClaimChange(
+                    action,
+                    parsed.application(),
+                    applicationId,
+                    key,
+                    manual,
+                    node.path("state_unknown").asBoolean(false));
           };
       if (!change.address().equals(parsed)) {
         throw new IllegalArgumentException("its address does not name what it changes");
       }
       if (change.manual() != manual) {
         throw new IllegalArgumentException("only a claim toggle can be manual");
+      }
+      if (node.has("state_unknown") && kind != Kind.CLAIM) {
+        throw new IllegalArgumentException("only a claim toggle can have an unknown state");
       }
       return change;
     } catch (IllegalArgumentException e) {

@@ -74,6 +74,7 @@ public final class Planner {
     planner.planApplications();
     planner.planDeletes();
     planner.warnAboutApplications();
+    live.notes().forEach(note -> planner.warnings.add(new Warning(null, note)));
 
     planner.changes.sort(
         Comparator.comparing(Phase::of)
@@ -195,8 +196,9 @@ public final class Planner {
         boolean gone = recreated.contains(key);
         planValue(app, key, gone ? null : liveApp.values().get(key));
         if (observed && !gone && manual && isPrivateLive(key)) {
-          warnHiddenToggle(app, key);
-        } else if (observed) {
+          planHiddenToggle(app, key);
+        } else if (observed || (gone && manual)) {
+          // A property the plan creates has no toggle on anywhere yet, observed or not.
           planClaim(app, key, !gone && liveApp.claims().contains(key), manual);
         }
       }
@@ -210,17 +212,12 @@ public final class Planner {
 
   /**
    * A token never carries a private property, so an observed token cannot tell whether its toggle
-   * is on: rather than plan a toggle that may be made already, say how to check it after apply.
+   * is on: a declared toggle is a manual step whose state is unknown, which apply's closing check
+   * confirms once the plan has made the property public.
    */
-  private void warnHiddenToggle(Application app, String key) {
+  private void planHiddenToggle(Application app, String key) {
     if (app.claims().contains(key)) {
-      warnings.add(
-          new Warning(
-              Address.claim(app.name(), key),
-              "the token cannot show this toggle while '"
-                  + key
-                  + "' is private; once apply makes it public, check it with `kinde-props"
-                  + " verify`"));
+      changes.add(new ClaimChange(Action.CREATE, app.name(), app.id(), key, true, true));
     }
   }
 

@@ -4,8 +4,8 @@ import dev.kindeprops.apply.ApplyReport;
 import dev.kindeprops.apply.ChangeResult;
 import dev.kindeprops.apply.Outcome;
 import dev.kindeprops.live.Dashboard;
+import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.ManualStep;
-import dev.kindeprops.plan.ValueChange;
 import dev.kindeprops.text.Words;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +46,7 @@ public final class ApplyTextRenderer implements Renderer<ApplyView> {
       out.append("Failed: ")
           .append(failed.change().address())
           .append(": ")
-          .append(masked(view, failed))
+          .append(view.reason(failed))
           .append('\n');
     }
     List<String> notStarted =
@@ -56,28 +56,82 @@ public final class ApplyTextRenderer implements Renderer<ApplyView> {
     if (!notStarted.isEmpty()) {
       out.append("Not started: ").append(Words.names(notStarted, MAX_LISTED)).append('\n');
     }
-    out.append(summary(report)).append('\n');
-    out.append(manualSteps(view.manualSteps()));
+    out.append(summary(view)).append('\n');
+    if (view.checked()) {
+      out.append(tokenCheck(view));
+    } else {
+      out.append(manualSteps(view.manualSteps()));
+    }
     return out.toString();
   }
 
-  /** The failure's reason, with the change's own values masked where its property is sensitive. */
-  private static String masked(ApplyView view, ChangeResult failed) {
-    String reason = failed.reason();
-    if (failed.change() instanceof ValueChange value && view.sensitive().contains(value.key())) {
-      for (String text : new String[] {value.before(), value.after()}) {
-        if (text != null && !text.isEmpty()) {
-          reason = reason.replace(text, Display.SENSITIVE);
-        }
+  /** What the closing check found in the tokens. */
+  private static String tokenCheck(ApplyView view) {
+    List<ClaimCheck> checks = view.tokenCheck();
+    long ok = checks.stream().filter(c -> c.status() == ClaimCheck.Status.OK).count();
+    String found =
+        checks.size() == 1
+            ? (ok == 1 ? "it carries" : "it does not carry")
+            : (ok == checks.size() ? "all carry" : ok + " of " + checks.size() + " carry");
+    StringBuilder out =
+        new StringBuilder("\nClosing check: minted the token of ")
+            .append(Words.count(checks.size(), "application", "applications"))
+            .append(" whose claims this apply changed; ")
+            .append(found)
+            .append(" the declared claims.\n");
+    if (!view.manualSteps().isEmpty()) {
+      out.append(
+          "\nToggles still to make: the tokens show them not made. In the Kinde dashboard, toggle"
+              + " and save:\n");
+      out.append(checklist(view.manualSteps()));
+    }
+    for (ClaimCheck check : view.otherFindings()) {
+      if (check.problem() != null) {
+        out.append("  ! ")
+            .append(check.application())
+            .append(": could not check its token: ")
+            .append(check.problem())
+            .append('\n');
+      } else {
+        check
+            .different()
+            .forEach(
+                (key, difference) ->
+                    out.append("  ! ")
+                        .append(check.application())
+                        .append(": the token carries ")
+                        .append(key)
+                        .append(" = ")
+                        .append(Display.claim(view.sensitive(), key, difference.actual()))
+                        .append(", not ")
+                        .append(Display.claim(view.sensitive(), key, difference.expected()))
+                        .append('\n'));
       }
     }
-    return reason;
+    if (view.anythingLeft()) {
+      out.append("Once they are made, kinde-props verify checks every application's token.\n");
+    }
+    return out.toString();
+  }
+
+  /**
+   * The line that says how apply went; it counts the manual steps left where the closing check did
+   * not look at the tokens (which list their own).
+   */
+  static String summary(ApplyView view) {
+    return view.checked() ? summary(view.report(), 0) : summary(view.report());
   }
 
   /** The line that says how apply went, such as {@code Apply complete: 3 changes made.} */
   public static String summary(ApplyReport report) {
+    return summary(report, report.count(Outcome.MANUAL));
+  }
+
+  /**
+   * @param manual how many manual steps to say are left
+   */
+  private static String summary(ApplyReport report, int manual) {
     int done = report.count(Outcome.DONE);
-    int manual = report.count(Outcome.MANUAL);
     String left =
         manual == 0
             ? ""
@@ -110,20 +164,30 @@ public final class ApplyTextRenderer implements Renderer<ApplyView> {
         new StringBuilder(
             "\nManual steps: Kinde's Management API cannot toggle M2M token claims, so a person"
                 + " makes these\nin the Kinde dashboard, then saves:\n");
-    for (ManualStep step : steps) {
-      out.append("  [ ] ")
-          .append(Dashboard.claimTogglePath(step.application()))
-          .append(':')
-          .append(PlanTextRenderer.toggles(step.turnOn(), step.turnOff()))
-          .append(" (client id ")
-          .append(step.applicationId())
-          .append(")\n");
+    out.append(checklist(steps));
+    if (ManualStep.anyStateUnknown(steps)) {
+      out.append(PlanTextRenderer.STATE_UNKNOWN_NOTE).append('\n');
     }
     out.append(
         "Only public (non-private) properties can be turned on: the plan makes each claimed one\n"
             + "public before its toggle is needed. Until a toggle is done, it stays in every plan\n"
             + "that observes claims (kinde-props plan --observe-claims); kinde-props verify checks\n"
             + "the tokens.\n");
+    return out.toString();
+  }
+
+  /** One checklist line per application. */
+  private static String checklist(List<ManualStep> steps) {
+    StringBuilder out = new StringBuilder();
+    for (ManualStep step : steps) {
+      out.append("  [ ] ")
+          .append(Dashboard.claimTogglePath(step.application()))
+          .append(':')
+          .append(PlanTextRenderer.toggles(step, k -> k))
+          .append(" (client id ")
+          .append(step.applicationId())
+          .append(")\n");
+    }
     return out.toString();
   }
 }

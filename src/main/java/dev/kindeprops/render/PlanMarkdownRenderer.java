@@ -218,14 +218,13 @@ public final class PlanMarkdownRenderer implements Renderer<PlanView> {
               + "** ("
               + code(step.applicationId())
               + "):"
-              + PlanTextRenderer.toggles(codes(step.turnOn()), codes(step.turnOff())));
+              + PlanTextRenderer.toggles(step, Markdown::code));
     }
     Markdown.appendCapped(out, items, MAX_ITEMS, "- and %d more");
+    if (ManualStep.anyStateUnknown(view.manualSteps())) {
+      out.append("\n").append(PlanTextRenderer.STATE_UNKNOWN_NOTE).append("\n");
+    }
     return out.append("\n").toString();
-  }
-
-  private static List<String> codes(List<String> keys) {
-    return keys.stream().map(Markdown::code).toList();
   }
 
   private static String warnings(PlanView view) {
@@ -343,8 +342,7 @@ public final class PlanMarkdownRenderer implements Renderer<PlanView> {
   private static String changeLine(PlanView view, ApplicationChange change, int width) {
     String symbol = change.manual() ? "!" : change.action().symbol();
     if (change instanceof ClaimChange claim) {
-      String toggle = claim.on() ? "turn on" : "turn off";
-      return symbol + " claim." + claim.key() + (claim.manual() ? ": " + toggle + " (manual)" : "");
+      return symbol + " claim." + claim.key() + PlanTextRenderer.claimToggle(claim);
     }
     ValueChange value = (ValueChange) change;
     String label = PlanTextRenderer.pad("value." + value.key(), width);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A plan for people at a terminal or in a CI log, in Terraform's style: the actions, one block per
@@ -165,11 +166,13 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
           String label = pad("value." + value.key(), width);
           String text = view.valueText(value, style.dim(" # unset"));
           line("    " + symbol(change) + " " + label + " = " + text);
-        } else if (change.manual()) {
-          String toggle = ((ClaimChange) change).on() ? "turn on" : "turn off";
-          line("    " + symbol(change) + " claim." + change.key() + ": " + toggle + " (manual)");
         } else {
-          line("    " + symbol(change) + " claim." + change.key());
+          line(
+              "    "
+                  + symbol(change)
+                  + " claim."
+                  + change.key()
+                  + claimToggle((ClaimChange) change));
         }
       }
       line("    }");
@@ -192,7 +195,10 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
                 + " (client id "
                 + step.applicationId()
                 + "):"
-                + toggles(step.turnOn(), step.turnOff()));
+                + toggles(step, k -> k));
+      }
+      if (ManualStep.anyStateUnknown(view.manualSteps())) {
+        line("  " + STATE_UNKNOWN_NOTE);
       }
       line("");
     }
@@ -318,7 +324,17 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
   }
 
   /** {@code turn on a, b; turn off c}: one application's toggles in words. */
-  static String toggles(List<String> on, List<String> off) {
+  /**
+   * What to toggle for one step, such as {@code turn on region, tier (state unknown); turn off x}.
+   *
+   * @param key how to show a property key
+   */
+  static String toggles(ManualStep step, UnaryOperator<String> key) {
+    List<String> on = new ArrayList<>();
+    for (String k : step.turnOn()) {
+      on.add(key.apply(k) + (step.stateUnknown().contains(k) ? " " + STATE_UNKNOWN : ""));
+    }
+    List<String> off = step.turnOff().stream().map(key).toList();
     StringBuilder out = new StringBuilder();
     if (!on.isEmpty()) {
       out.append(" turn on ").append(String.join(", ", on));
@@ -328,6 +344,24 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
     }
     return out.toString();
   }
+
+  /** A claim change's label after its address, such as {@code : turn on (manual)}. */
+  static String claimToggle(ClaimChange claim) {
+    if (!claim.manual()) {
+      return "";
+    }
+    return (claim.on() ? ": turn on" : ": turn off")
+        + (claim.stateUnknown() ? " (manual; " + STATE_UNKNOWN.substring(1) : " (manual)");
+  }
+
+  /** Marks a toggle the token cannot show now. */
+  static final String STATE_UNKNOWN = "(state unknown)";
+
+  /** Says what {@link #STATE_UNKNOWN} means, where a list of steps holds one. */
+  static final String STATE_UNKNOWN_NOTE =
+      "(state unknown): the property is private on Kinde now and a token never carries a private"
+          + " property, so the toggle may be on already; once the plan makes it public, apply's"
+          + " closing check confirms it.";
 
   /** The width of the longest {@code value.<key>} label, to align the values. */
   static int valueLabelWidth(List<ApplicationChange> changes) {

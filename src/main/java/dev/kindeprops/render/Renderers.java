@@ -35,6 +35,16 @@ public final class Renderers {
     };
   }
 
+  /** What apply did: text (with every change and its outcome when {@code verbose}) or JSON. */
+  public static Renderer<ApplyView> apply(OutputFormat format, boolean verbose) {
+    return switch (format) {
+      case TEXT -> new ApplyTextRenderer(verbose);
+      case JSON -> new ApplyJsonRenderer();
+      case MARKDOWN -> new ApplyMarkdownRenderer();
+      case GITHUB -> throw unsupported("apply", format);
+    };
+  }
+
   private static IllegalArgumentException unsupported(String report, OutputFormat format) {
     return new IllegalArgumentException(report + " has no " + format.wireName() + " form");
   }

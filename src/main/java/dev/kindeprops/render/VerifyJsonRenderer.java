@@ -23,32 +23,7 @@ public final class VerifyJsonRenderer implements Renderer<VerifyView> {
     root.put("target", view.target());
     ObjectNode applications = root.putObject("applications");
     for (ClaimCheck check : view.checks()) {
-      ObjectNode app =
-          applications
-              .putObject(check.application())
-              .put("application_id", check.applicationId())
-              .put("status", check.status().name().toLowerCase(Locale.ROOT));
-      switch (check.status()) {
-        case OK -> {}
-        case ERROR -> app.put("error", check.problem());
-        case MISMATCH -> {
-          ObjectNode missing = app.putObject("missing");
-          check.missing().forEach((key, value) -> missing.set(key, claim(sensitive, key, value)));
-          ObjectNode unexpected = app.putObject("unexpected");
-          check
-              .unexpected()
-              .forEach((key, value) -> unexpected.set(key, claim(sensitive, key, value)));
-          ObjectNode different = app.putObject("different");
-          check
-              .different()
-              .forEach(
-                  (key, difference) -> {
-                    ObjectNode entry = different.putObject(key);
-                    entry.set("expected", claim(sensitive, key, difference.expected()));
-                    entry.set("actual", claim(sensitive, key, difference.actual()));
-                  });
-        }
-      }
+      applications.set(check.application(), check(check, sensitive));
     }
     VerifyView.Counts counts = view.counts();
     root.putObject("summary")
@@ -56,6 +31,40 @@ public final class VerifyJsonRenderer implements Renderer<VerifyView> {
         .put("mismatch", counts.mismatch())
         .put("error", counts.error());
     return PrettyJson.write(root);
+  }
+
+  /**
+   * One application's check: {@code application_id}, {@code status} and, as they apply, {@code
+   * missing}, {@code unexpected}, {@code different} or {@code error}; sensitive values masked.
+   */
+  static ObjectNode check(ClaimCheck check, Set<String> sensitive) {
+    ObjectNode app =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("application_id", check.applicationId())
+            .put("status", check.status().name().toLowerCase(Locale.ROOT));
+    switch (check.status()) {
+      case OK -> {}
+      case ERROR -> app.put("error", check.problem());
+      case MISMATCH -> {
+        ObjectNode missing = app.putObject("missing");
+        check.missing().forEach((key, value) -> missing.set(key, claim(sensitive, key, value)));
+        ObjectNode unexpected = app.putObject("unexpected");
+        check
+            .unexpected()
+            .forEach((key, value) -> unexpected.set(key, claim(sensitive, key, value)));
+        ObjectNode different = app.putObject("different");
+        check
+            .different()
+            .forEach(
+                (key, difference) -> {
+                  ObjectNode entry = different.putObject(key);
+                  entry.set("expected", claim(sensitive, key, difference.expected()));
+                  entry.set("actual", claim(sensitive, key, difference.actual()));
+                });
+      }
+    }
+    return app;
   }
 
   /** A claim entry as in the token: {@code {"v": value}}, or {@code {}} without a value. */

@@ -186,7 +186,7 @@ class ApplierTest {
   void manualChangesAreReportedButNeverCarriedOut() {
     StateFileTarget state = target();
     // The same live state, but with toggles observed from tokens: claim changes are manual (the
-    // toggle of alpha's still-private tier cannot be observed, so it is a warning instead).
+    // toggle of alpha's still-private tier cannot be observed, so its state is unknown).
     LiveState read = state.read(Scenario.applicationIds(desired()));
     LiveState observed =
         new LiveState(
@@ -199,10 +199,13 @@ class ApplierTest {
     List<ChangeResult> manual = report.with(Outcome.MANUAL);
     assertThat(manual)
         .extracting(r -> r.change().address().toString())
-        .containsExactly("application.alpha.claim.model", "application.beta.claim.region");
+        .containsExactly(
+            "application.alpha.claim.model",
+            "application.alpha.claim.tier",
+            "application.beta.claim.region");
     assertThat(report.complete()).isTrue();
     assertThat(recording.applied()).noneMatch(op -> op instanceof Operation.SetClaim);
-    assertThat(report.count(Outcome.DONE)).isEqualTo(plan.changes().size() - 2);
+    assertThat(report.count(Outcome.DONE)).isEqualTo(plan.changes().size() - 3);
   }
 
   @Test

@@ -30,7 +30,8 @@ class ApplyOutputTest {
   }
 
   private static String render(ApplyReport report, Set<String> sensitive, boolean verbose) {
-    return new ApplyTextRenderer(verbose).render(ApplyView.of(report, sensitive));
+    return new ApplyTextRenderer(verbose)
+        .render(ApplyView.of("file:state.json", report, sensitive, null));
   }
 
   private static ApplyReport report(ChangeResult... results) {

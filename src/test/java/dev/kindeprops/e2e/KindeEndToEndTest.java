@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,6 +56,7 @@ class KindeEndToEndTest {
           id: 6513270e269e0d37f2a74de452e6b438
           values: {region: us}
           claims: [region]
+          audience: https://api.example.com
       """;
 
   static final String MATCHING_STATE =
@@ -122,22 +124,24 @@ class KindeEndToEndTest {
     assertThat(unobserved.code()).isZero();
     // With the toggles observed, the plans differ in where they were made, and in the toggles of
     // model_version, which a token cannot show while the property is private (the plan makes it
-    // public): the file's plan turns billing-worker's on; Kinde's warns to verify after apply.
+    // public): the file's plan turns billing-worker's on; Kinde's has a manual step for each
+    // declared one, its state unknown (ml-scorer's may well be on already, as it is).
     JsonNode kindePlan = Json.MAPPER.readTree(observed.out());
-    String hidden = "application.billing-worker.claim.model_version";
-    assertThat(kindePlan.path("changes").valueStream().map(c -> c.path("address").asString()))
-        .doesNotContain(hidden, "application.ml-scorer.claim.model_version");
-    assertThat(comparable(observed.out(), null)).isEqualTo(comparable(file.out(), hidden));
-    assertThat(kindePlan.path("warnings").toString())
-        .contains(
-            "the token cannot show this toggle while 'model_version' is private; once apply"
-                + " makes it public, check it with `kinde-props verify`");
+    String hidden = "application.ml-scorer.claim.model_version";
+    assertThat(
+            kindePlan
+                .path("changes")
+                .valueStream()
+                .filter(c -> c.path("state_unknown").asBoolean(false))
+                .map(c -> c.path("address").asString()))
+        .containsExactly("application.billing-worker.claim.model_version", hidden);
+    assertThat(comparable(observed.out(), hidden)).isEqualTo(comparable(file.out(), null));
     assertThat(kindePlan.path("target").asString()).isEqualTo("kinde:" + fake.domain());
     for (JsonNode change : kindePlan.path("changes")) {
       assertThat(change.path("manual").asBoolean())
           .isEqualTo(change.path("kind").asString().equals("claim"));
     }
-    assertThat(kindePlan.path("summary").path("manual").asInt()).isZero();
+    assertThat(kindePlan.path("summary").path("manual").asInt()).isEqualTo(2);
     // Without them, the same changes but for the toggles, and the same fingerprint.
     JsonNode plain = Json.MAPPER.readTree(unobserved.out());
     assertThat(withoutClaimChanges(plain.path("changes")))
@@ -162,6 +166,7 @@ class KindeEndToEndTest {
     for (int i = changes.size() - 1; i >= 0; i--) {
       ObjectNode change = (ObjectNode) changes.get(i);
       change.put("manual", false);
+      change.remove("state_unknown");
       if (change.path("address").asString().equals(leaveOut)) {
         changes.remove(i);
         ObjectNode summary = (ObjectNode) plan.path("summary");
@@ -204,7 +209,8 @@ class KindeEndToEndTest {
         .contains("  + property \"region\" {\n")
         .contains("# current claims not observed")
         .contains("3 M2M applications")
-        .endsWith("Plan: 15 to create, 0 to update, 0 to replace, 0 to delete.\n");
+        .contains("! claim.region: turn on (manual)")
+        .endsWith("Plan: 22 to create, 0 to update, 0 to replace, 0 to delete (7 manual).\n");
     assertThat(json.code()).isZero();
     assertThat(kp.keep(saved)).isEqualTo(json.out());
     assertThat(PLAN_SCHEMA.problems(Json.MAPPER.readTree(json.out()))).isEmpty();
@@ -228,14 +234,45 @@ class KindeEndToEndTest {
 
     Run plan = kp.fast("plan", "-f", QUICKSTART, "--out", saved.toString(), "--no-color");
     kp.keep(saved);
-    Run apply = kp.fast("apply", saved.toString(), "-f", QUICKSTART, "--verbose", "--no-color");
+    Run apply =
+        kp.fast(
+            "apply",
+            saved.toString(),
+            "-f",
+            QUICKSTART,
+            "--verbose",
+            "--no-color",
+            "--detailed-exitcode");
     Run again = kp.fast("plan", "-f", QUICKSTART, "--detailed-exitcode", "--no-color");
 
+    // Properties the plan creates have no toggle on yet: each declared one is a manual step.
     assertThat(plan.code()).isZero();
-    assertThat(apply.code()).isZero();
+    assertThat(plan.out())
+        .contains("! claim.model_version: turn on (manual)")
+        .endsWith("Plan: 22 to create, 0 to update, 0 to replace, 0 to delete (7 manual).\n");
+    // Apply makes its changes, then finds every toggle still to make in the tokens: exit 2.
+    assertThat(apply.code()).isEqualTo(2);
     assertThat(apply.out())
         .contains("  done        property.billing_notes\n")
-        .contains("Apply complete: 15 changes made.\n");
+        .contains("Apply complete: 15 changes made.\n")
+        .contains(
+            "Closing check: minted the token of 3 applications whose claims this apply changed;"
+                + " 0 of 3 carry the declared claims.\n")
+        .contains(
+            "  [ ] Applications > billing-worker > Tokens > Customize M2M token > Properties:"
+                + " turn on model_version, region, tier (client id "
+                + BILLING
+                + ")\n")
+        .contains(
+            "  [ ] Applications > ml-scorer > Tokens > Customize M2M token > Properties: turn on"
+                + " model_version, tier (client id "
+                + SCORER
+                + ")\n")
+        .contains(
+            "  [ ] Applications > report-generator > Tokens > Customize M2M token > Properties:"
+                + " turn on region, tier (client id "
+                + REPORTS
+                + ")\n");
     assertThat(apply.err()).contains("kinde: POST /api/v1/properties -> 201 (");
     assertThat(again.code()).isZero();
     assertThat(again.out()).endsWith("No changes. The live state matches the manifests.\n");
@@ -265,9 +302,11 @@ class KindeEndToEndTest {
     fake.toggleClaim(SCORER, "tier", true).toggleClaim(SCORER, "model_version", true);
     Run verified = kp.fast("verify", "-f", QUICKSTART);
     Run clean = kp.fast("plan", "-f", QUICKSTART, "--observe-claims", "--detailed-exitcode");
+    Run noDrift = kp.fast("drift", "-f", QUICKSTART, "--observe-claims");
     assertThat(verified.code()).isZero();
     assertThat(verified.out()).endsWith("Verify: 3 ok, 0 mismatches, 0 errors.\n");
     assertThat(clean.code()).isZero();
+    assertThat(noDrift.code()).isZero();
 
     // Someone changes a value in the dashboard: plan shows it, apply -f puts it back.
     fake.setValue(SCORER, "tier", "free");
@@ -281,7 +320,10 @@ class KindeEndToEndTest {
     assertThat(mismatch.out())
         .contains("            different   tier: expected \"enterprise\", actual \"free\"\n");
     assertThat(fix.code()).isZero();
-    assertThat(fix.out()).endsWith("Apply complete: 1 change made.\n");
+    assertThat(fix.out())
+        .endsWith(
+            "Apply complete: 1 change made.\n\nClosing check: minted the token of 1 application"
+                + " whose claims this apply changed; it carries the declared claims.\n");
     assertThat(fixed.code()).isZero();
     assertThat(kp.tokensIssued()).isGreaterThan(10);
   }
@@ -399,12 +441,107 @@ class KindeEndToEndTest {
     Run apply = kp.fast("apply", observedPlan.toString(), "--allow-delete", "--no-color");
     assertThat(apply.code()).isZero();
     assertThat(apply.out())
-        .contains("Apply complete: nothing for kinde-props to change. 2 manual steps are left")
+        .contains("Apply complete: nothing for kinde-props to change.\n")
+        .contains("0 of 2 carry the declared claims")
         .contains(
             "  [ ] Applications > billing-worker > Tokens > Customize M2M token > Properties:"
                 + " turn on region (client id "
                 + BILLING
                 + ")\n");
+  }
+
+  // ---- apply's closing check ---------------------------------------------------------------
+
+  @Test
+  void theClosingCheckNeedsAnAudienceAndSaysSoBeforeChangingAnything() throws IOException {
+    String manifests =
+        manifests(
+                MATCHING_MANIFESTS.replace(
+                    "    claims: [region]\n    audience: https://api.example.com\n",
+                    "    claims: [region]\n"))
+            .toString();
+    fake.seedFromState(MATCHING_STATE);
+    kp.applicationsOf(MATCHING_STATE);
+    fake.setValue(REPORTS, "region", "au");
+
+    Run refused = kp.fast("apply", "-f", manifests, "--auto-approve", "--no-color");
+    int writes = fake.count("updateApplicationsProperty");
+    Run skipped =
+        kp.fast("apply", "-f", manifests, "--auto-approve", "--skip-token-check", "--no-color");
+
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains(
+            "kinde-props.yaml:13:3: error: application report-generator: apply's closing check"
+                + " (skip it with --skip-token-check) mints a token as it, and Kinde needs an API"
+                + " audience for that");
+    assertThat(writes).isZero();
+    assertThat(skipped.code()).isZero();
+    assertThat(skipped.out()).endsWith("Apply complete: 1 change made.\n");
+    assertThat(fake.values(REPORTS)).containsEntry("region", "us");
+  }
+
+  @Test
+  void aSavedPlanAloneIsCheckedWithTheAudiencesAndSealsItHolds() throws IOException {
+    String manifests = matchingTenant();
+    fake.setValue(BILLING, "tier", "free");
+    Path saved = dir.resolve("plan.json");
+    Path summary = dir.resolve("summary.md");
+    assertThat(kp.fast("plan", "-f", manifests, "--out", saved.toString()).code()).isZero();
+    kp.keep(saved);
+
+    Run apply =
+        kp.withEnv(Map.of("GITHUB_STEP_SUMMARY", summary.toString()))
+            .fast("apply", saved.toString(), "--no-color");
+
+    // billing-worker's token carries its sealed api_token as declared: the seal matched it.
+    assertThat(apply.code()).as(apply.err()).isZero();
+    assertThat(apply.out())
+        .endsWith(
+            "Apply complete: 1 change made.\n\nClosing check: minted the token of 1 application"
+                + " whose claims this apply changed; it carries the declared claims.\n");
+    assertThat(kp.keep(summary))
+        .startsWith("### kinde-props apply: <code>kinde:" + fake.domain() + "</code>\n\n")
+        .contains("Apply complete: 1 change made.");
+  }
+
+  @Test
+  void theClosingCheckListsWhatTheTokensShowInJsonAndTheJobSummary() throws IOException {
+    String manifests = matchingTenant();
+    fake.setValue(REPORTS, "region", "au");
+    fake.toggleClaim(REPORTS, "region", false);
+    fake.toggleClaim(REPORTS, "tier", true);
+    Path summary = dir.resolve("summary.md");
+
+    Run apply =
+        kp.withEnv(Map.of("GITHUB_STEP_SUMMARY", summary.toString()))
+            .fast(
+                "apply",
+                "-f",
+                manifests,
+                "--auto-approve",
+                "--format",
+                "json",
+                "--detailed-exitcode");
+
+    assertThat(apply.code()).isEqualTo(2);
+    JsonNode report = Json.MAPPER.readTree(apply.out());
+    assertThat(report.path("complete").asBoolean()).isTrue();
+    assertThat(report.path("summary").path("done").asInt()).isEqualTo(1);
+    assertThat(report.path("manual_steps").toString())
+        .isEqualTo(
+            "[{\"application\":\"report-generator\",\"application_id\":\""
+                + REPORTS
+                + "\",\"turn_on\":[\"region\"],\"turn_off\":[\"tier\"],"
+                + "\"state_unknown\":[]}]");
+    assertThat(report.path("token_check").path("report-generator").path("status").asString())
+        .isEqualTo("mismatch");
+    assertThat(kp.keep(summary))
+        .contains("#### Toggles still to make\n")
+        .contains(
+            "- [ ] **report-generator** (<code>"
+                + REPORTS
+                + "</code>): turn on <code>region</code>; turn off <code>tier</code>\n");
   }
 
   @Test
@@ -489,8 +626,10 @@ class KindeEndToEndTest {
                     + """
                   ghost:
                     id: 0000000000000000000000000000dead
+                    audience: https://api.example.com
                   portal:
                     id: 36f675cc81e74ef5e8e25d940ed90475
+                    audience: https://api.example.com
                 """)
             .toString();
 
@@ -554,7 +693,8 @@ class KindeEndToEndTest {
   void aTokenThatDoesNotFitIsExplained() throws IOException {
     String manifests = matchingTenant();
     KindeProps domainOnly = kp.withDomainOnly();
-    String reportsToken = kp.mintToken(REPORTS, null);
+    fake.applicationTokensNeedAudience(false); // so that a script can get a token without one
+    String reportsToken = kp.mintToken(REPORTS, AUDIENCE);
     String[] parts = reportsToken.split("\\.");
     String tampered = parts[0] + "." + parts[1] + "x." + parts[2];
 

@@ -100,7 +100,14 @@ class KindeExportDriftEndToEndTest {
     seedQuickstart();
     Path out = dir.resolve("kinde");
 
-    Run export = kp.fast("export", "-o", out.toString(), "--observe-claims");
+    Run export =
+        kp.fast(
+            "export",
+            "-o",
+            out.toString(),
+            "--observe-claims",
+            "--audience",
+            KindeEndToEndTest.AUDIENCE);
 
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(export.out()).doesNotContain("No claims were exported");
@@ -119,7 +126,15 @@ class KindeExportDriftEndToEndTest {
     // One token per M2M application, minted to observe it.
     assertThat(fake.count("getApplication")).isEqualTo(4);
 
-    Run observed = kp.fast("plan", "-f", out.toString(), "--observe-claims", "--detailed-exitcode");
+    Run observed =
+        kp.fast(
+            "plan",
+            "-f",
+            out.toString(),
+            "--observe-claims",
+            "--audience",
+            KindeEndToEndTest.AUDIENCE,
+            "--detailed-exitcode");
     assertThat(observed.code()).as(observed.out() + observed.err()).isZero();
     Run plain = kp.fast("plan", "-f", out.toString(), "--detailed-exitcode");
     assertThat(plain.code()).as(plain.out() + plain.err()).isZero();

@@ -35,6 +35,8 @@ class KindeLoadEndToEndTest {
    * manifests add a private {@code team} property and a {@code tier} value everywhere; a few have
    * drifted to another region. Returns the manifests' directory.
    */
+  private static final String AUDIENCE = "https://api.example.com";
+
   private String tenant(int count) throws IOException {
     fake.addProperty("region", "Region", "Tenancy", false);
     fake.addProperty("tier", "Tier", "Tenancy", false);
@@ -98,15 +100,19 @@ class KindeLoadEndToEndTest {
     assertThat(json.path("summary").toString())
         .isEqualTo("{\"create\":2002,\"update\":10,\"replace\":0,\"delete\":0,\"manual\":0}");
     assertThat(json.path("unmanaged").path("applications").asInt()).isEqualTo(25);
-    // 1 property page, 1 category page, 11 application pages, 1,000 value reads; 1 token.
-    assertThat(fake.apiRequests()).isEqualTo(1 + 1 + 11 + APPLICATIONS);
+    // 1 property page, 3 category pages (all, user, organization), 11 application pages, 1,000
+    // value reads; 1 token.
+    assertThat(fake.apiRequests()).isEqualTo(1 + 3 + 11 + APPLICATIONS);
     assertThat(fake.count("token")).isEqualTo(1);
 
-    Run apply = kp.fast("apply", saved.toString());
+    Run apply = kp.fast("apply", saved.toString(), "--audience", AUDIENCE);
     Run again = kp.fast("plan", "-f", manifests, "--detailed-exitcode");
 
     assertThat(apply.code()).isZero();
-    assertThat(apply.out()).endsWith("Apply complete: 2012 changes made.\n");
+    assertThat(apply.out())
+        .endsWith(
+            "Apply complete: 2012 changes made.\n\nClosing check: minted the token of 10"
+                + " applications whose claims this apply changed; all carry the declared claims.\n");
     assertThat(again.code()).isZero();
     assertThat(again.out()).endsWith("No changes. The live state matches the manifests.\n");
     assertThat(fake.values(String.format(Locale.ROOT, "5eed%028x", 117)))
@@ -178,11 +184,12 @@ class KindeLoadEndToEndTest {
     fake.inject(Fault.slow("updateApplicationsProperty", Duration.ofMillis(300)).times(2));
     fake.inject(Fault.serverErrorBefore("getApplicationPropertyValues").times(2));
 
-    Run apply = kp.fast("apply", "-f", manifests, "--auto-approve", "--verbose");
+    Run apply =
+        kp.fast("apply", "-f", manifests, "--auto-approve", "--verbose", "--audience", AUDIENCE);
     Run again = kp.fast("plan", "-f", manifests, "--detailed-exitcode");
 
     assertThat(apply.code()).isZero();
-    assertThat(apply.out()).endsWith("Apply complete: 123 changes made.\n");
+    assertThat(apply.out()).contains("Apply complete: 123 changes made.\n");
     assertThat(fake.pendingFaults()).isZero();
     assertThat(apply.err())
         .contains(": throttled (429)")

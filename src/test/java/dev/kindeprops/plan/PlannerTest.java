@@ -183,7 +183,7 @@ class PlannerTest {
   }
 
   @Test
-  void anObservedTokenCannotShowTheToggleOfAPrivatePropertySoItIsCheckedAfterApply() {
+  void anObservedTokenCannotShowTheToggleOfAPrivatePropertySoItIsAManualStepOfUnknownState() {
     DesiredState desired =
         new DesiredBuilder()
             .property("tier", "Tenancy")
@@ -199,13 +199,35 @@ class PlannerTest {
 
     Plan plan = plan(desired, live);
 
-    assertThat(lines(plan)).containsExactly("~ property.tier");
-    assertThat(plan.warnings())
+    assertThat(lines(plan))
+        .containsExactly("~ property.tier", "+ application.billing-worker.claim.tier (manual)");
+    assertThat(plan.changes().get(1))
+        .isEqualTo(new ClaimChange(Action.CREATE, "billing-worker", BILLING, "tier", true, true));
+    assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void aPropertyThePlanCreatesHasNoToggleOnSoItsDeclaredTogglesAreStepsUnobserved() {
+    DesiredState desired =
+        new DesiredBuilder()
+            .property("tier", "Tenancy")
+            .application("billing-worker", BILLING, Map.of("tier", "pro"), "tier")
+            .build();
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .m2m(BILLING, "billing-worker", Map.of())
+            .claimSource(ClaimSource.UNOBSERVED)
+            .build();
+
+    Plan plan = plan(desired, live);
+
+    assertThat(lines(plan))
         .containsExactly(
-            new Warning(
-                Address.claim("billing-worker", "tier"),
-                "the token cannot show this toggle while 'tier' is private; once apply makes it"
-                    + " public, check it with `kinde-props verify`"));
+            "+ property.tier",
+            "+ application.billing-worker.value.tier",
+            "+ application.billing-worker.claim.tier (manual)");
+    assertThat(((ClaimChange) plan.changes().get(2)).stateUnknown()).isFalse();
   }
 
   @Test

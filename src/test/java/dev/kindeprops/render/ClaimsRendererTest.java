@@ -18,12 +18,13 @@ class ClaimsRendererTest {
         new ApplicationClaims(
             "3b0b",
             null,
+            null,
             new TreeMap<>(
                 Map.of(
                     "region", new ClaimValue("eu"),
                     "tier", new ClaimValue(null),
                     "api_key", new ClaimValue("s3cret")))));
-    claims.put("search", new ApplicationClaims("9f3a", new TreeMap<>(), new TreeMap<>()));
+    claims.put("search", new ApplicationClaims("9f3a", null, new TreeMap<>(), new TreeMap<>()));
 
     assertThat(
             new ClaimsRenderer().render(new ClaimsView(new TreeMap<>(claims), Set.of("api_key"))))

@@ -21,22 +21,27 @@ class PlanMarkdownRendererTest {
             """
             ### kinde-props plan
 
-            **Plan: 1 to create, 3 to update, 0 to replace, 0 to delete (1 manual).** Target: <code>file:state.json</code>
+            **Plan: 3 to create, 3 to update, 0 to replace, 0 to delete (3 manual).** Target: <code>file:state.json</code>
 
             | | + create | ~ update | -/+ replace | - delete | ! manual |
             |:--|--:|--:|--:|--:|--:|
             | properties | 0 | 1 | 0 | 0 | 0 |
             | values | 0 | 2 | 0 | 0 | 0 |
-            | claim toggles | 1 | 0 | 0 | 0 | 1 |
+            | claim toggles | 3 | 0 | 0 | 0 | 3 |
 
             #### Manual steps
             """)
         .contains(
             "- [ ] **billing-worker** (<code>3b0b5c6c8fcc464fab397f4969b5f482</code>): turn on"
-                + " <code>api_key</code>\n")
+                + " <code>api_key</code>, <code>region</code> (state unknown)\n")
+        .contains("\n(state unknown): the property is private on Kinde now")
         .contains(
             """
-            <details><summary><b>search</b> (<code>9f3a1d2e7b8c4a5f9e0d1c2b3a4f5e6d</code>): token claims change</summary>
+            <details><summary><b>search</b> (<code>9f3a1d2e7b8c4a5f9e0d1c2b3a4f5e6d</code>): 1 claim toggle, token claims change</summary>
+
+            ```diff
+            ! claim.region: turn on (manual; state unknown)
+            ```
 
             Expected token claims (`application_properties`):
 

@@ -114,12 +114,16 @@ class PlanTextRendererTest {
     assertThat(text)
         .contains("      ! claim.api_key: turn on (manual)\n")
         .contains("  ! manual step: a person makes it in the Kinde dashboard\n")
+        .contains("      ! claim.region: turn on (manual; state unknown)\n")
         .contains(
-            "  ! billing-worker (client id 3b0b5c6c8fcc464fab397f4969b5f482): turn on api_key\n")
+            "  ! billing-worker (client id 3b0b5c6c8fcc464fab397f4969b5f482): turn on api_key,"
+                + " region (state unknown)\n")
         .contains(
-            "Warning: application.billing-worker.claim.region: the token cannot show this toggle"
-                + " while 'region' is private")
-        .endsWith("Plan: 1 to create, 3 to update, 0 to replace, 0 to delete (1 manual).\n");
+            "  (state unknown): the property is private on Kinde now and a token never carries a"
+                + " private property, so the toggle may be on already; once the plan makes it"
+                + " public, apply's closing check confirms it.\n")
+        .doesNotContain("Warning:")
+        .endsWith("Plan: 3 to create, 3 to update, 0 to replace, 0 to delete (3 manual).\n");
   }
 
   @Test

@@ -1,10 +1,14 @@
 package dev.kindeprops.live.kinde;
 
 import dev.kindeprops.json.Json;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -21,7 +25,6 @@ final class KindeClient {
   static final int PAGE_SIZE = 100;
 
   private final KindeHttp http;
-  private volatile boolean categoriesAcceptAppContext = true;
 
   KindeClient(KindeSettings settings, Consumer<String> trace, Timing timing, RetryPolicy retry) {
     this.http = new KindeHttp(settings, trace, timing, retry);
@@ -109,23 +112,53 @@ final class KindeClient {
   // ---- Categories -------------------------------------------------------------------------
 
   /**
-   * The property categories. Asks for {@code context=app}, which the create call accepts but the
-   * list call's spec does not name; if Kinde refuses it (400), lists every category instead, once
-   * and for the rest of this client's life.
+   * The property categories of every context, and which are user or organization ones. Kinde's list
+   * items carry no context, and its filter names only {@code usr} and {@code org}: the application
+   * categories are those of the whole list that neither filter lists. Where Kinde does not filter
+   * (both lists share a category, or it refuses the filter), the contexts are not known.
    */
-  List<Wire.Category> listCategories() {
-    if (categoriesAcceptAppContext) {
-      try {
-        return listCategories(Map.of("context", "app"));
-      } catch (KindeHttp.RejectedException e) {
-        if (e.status != 400) {
-          throw e;
-        }
-        categoriesAcceptAppContext = false;
-        http.trace("categories cannot be filtered by context=app here; listing all");
+  CategoryListing listCategories() {
+    List<Wire.Category> all = listCategories(Map.of());
+    List<Wire.Category> user;
+    List<Wire.Category> organization;
+    try {
+      user = listCategories(Map.of("context", "usr"));
+      organization = listCategories(Map.of("context", "org"));
+    } catch (KindeHttp.RejectedException e) {
+      if (e.status != 400) {
+        throw e;
       }
+      http.trace("categories cannot be filtered by context here; their contexts are not known");
+      return new CategoryListing(all, Set.of(), false);
     }
-    return listCategories(Map.of());
+    Set<String> userIds = ids(user);
+    Set<String> organizationIds = ids(organization);
+    Set<String> allIds = ids(all);
+    boolean filtered =
+        Collections.disjoint(userIds, organizationIds)
+            && allIds.containsAll(userIds)
+            && allIds.containsAll(organizationIds);
+    if (!filtered) {
+      http.trace("categories were not filtered by context here; their contexts are not known");
+      return new CategoryListing(all, Set.of(), false);
+    }
+    Set<String> others = new HashSet<>(userIds);
+    others.addAll(organizationIds);
+    return new CategoryListing(all, others, true);
+  }
+
+  /**
+   * The categories Kinde listed.
+   *
+   * @param otherContexts ids of the user and organization categories among them
+   * @param contextsKnown whether Kinde filtered by context, so that the rest are application ones
+   */
+  record CategoryListing(
+      List<Wire.Category> all, Set<String> otherContexts, boolean contextsKnown) {
+    /** The application categories, or every category where the contexts are not known. */
+    List<Wire.Category> candidates() {
+      return all.stream().filter(c -> !otherContexts.contains(c.id())).toList();
+    }
   }
 
   private List<Wire.Category> listCategories(Map<String, String> filter) {
@@ -136,13 +169,19 @@ final class KindeClient {
         Wire.Category::id);
   }
 
+  private static Set<String> ids(List<Wire.Category> categories) {
+    Set<String> ids = new HashSet<>();
+    categories.stream().map(Wire.Category::id).filter(Objects::nonNull).forEach(ids::add);
+    return ids;
+  }
+
   /** Creates an application-property category and returns its id; never creates it twice. */
   String createCategory(String name) {
     ObjectNode body = Json.MAPPER.createObjectNode().put("name", name).put("context", "app");
     return http.createdId(
         Call.of(Endpoint.CREATE_CATEGORY, "create category '" + name + "'").json(body),
         "category",
-        () -> idOf(listCategories(), c -> name.equals(c.name()), Wire.Category::id));
+        () -> idOf(listCategories().candidates(), c -> name.equals(c.name()), Wire.Category::id));
   }
 
   // ---- Applications -----------------------------------------------------------------------
@@ -175,7 +214,8 @@ final class KindeClient {
             .about(applicationId);
     Wire.ApplicationDetail detail =
         Wire.ApplicationDetail.from(http.json(call).path("application"));
-    http.remember(detail.secret());
+    http.rememberCredentials(
+        detail.clientId() == null ? applicationId : detail.clientId(), detail.secret());
     return detail;
   }
 

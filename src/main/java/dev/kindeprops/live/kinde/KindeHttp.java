@@ -2,9 +2,11 @@ package dev.kindeprops.live.kinde;
 
 import dev.kindeprops.json.Json;
 import dev.kindeprops.live.TargetException;
+import dev.kindeprops.text.Words;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -66,8 +68,12 @@ final class KindeHttp {
     }
   }
 
-  /** What one attempt gave: an answer, or a problem worth retrying (a timeout, a reset). */
-  private record Attempt(Reply reply, String problem) {}
+  /**
+   * What one attempt gave: an answer, or a problem worth retrying (a timeout, a reset).
+   *
+   * @param mayHaveLanded whether the request may have reached Kinde and taken effect
+   */
+  private record Attempt(Reply reply, String problem, boolean mayHaveLanded) {}
 
   private record CachedToken(Secret value, long renewAtNanos) {}
 
@@ -97,7 +103,7 @@ final class KindeHttp {
                     ? HttpClient.Version.HTTP_2
                     : HttpClient.Version.HTTP_1_1)
             .build();
-    redactor.remember(settings.clientSecret());
+    redactor.rememberCredentials(settings.clientId(), settings.clientSecret());
   }
 
   KindeSettings settings() {
@@ -107,6 +113,11 @@ final class KindeHttp {
   /** Adds a secret that arrived from elsewhere (a token read from the API or given by a user). */
   void remember(Secret secret) {
     redactor.remember(secret);
+  }
+
+  /** Adds an application's credentials, read from the API. */
+  void rememberCredentials(String clientId, Secret secret) {
+    redactor.rememberCredentials(clientId, secret);
   }
 
   /** Blanks every secret this client has seen out of {@code text}. */
@@ -309,102 +320,149 @@ final class KindeHttp {
   // ---- Sending ----------------------------------------------------------------------------
 
   /**
-   * Sends {@code call} until it succeeds, fails for good, or the retry budget is spent.
+   * Sends {@code call} until it succeeds, fails for good, or a retry budget is spent. Errors (5xx,
+   * timeouts, resets, refused connections) spend the attempts and the time of {@link RetryPolicy};
+   * throttling (429) spends neither: it waits as Kinde says, for as long as {@link
+   * RetryPolicy#maxThrottled()} allows.
    *
-   * @param settled for a creating POST: asked before each retry whether an earlier attempt took
-   *     effect after all (by listing again), so that nothing is created twice
+   * @param settled for a creating POST: asked before a retry whether an earlier attempt that may
+   *     have reached Kinde took effect after all (by listing again), so nothing is created twice
    */
   private <T> T exchange(Call call, Function<Reply, T> onSuccess, Supplier<Optional<T>> settled) {
     long started = timing.nanoTime().getAsLong();
+    Long firstError = null;
     boolean renewedToken = false;
-    for (int attempt = 1; ; attempt++) {
+    boolean mayHaveLanded = false;
+    int errors = 0;
+    int throttles = 0;
+    while (true) {
       Secret token = call.endpoint().needsManagementToken() ? managementToken() : null;
       long sent = timing.nanoTime().getAsLong();
       Attempt tried = attempt(call, token, sent);
       Reply reply = tried.reply();
       if (reply != null && reply.ok()) {
+        throttle.succeeded();
         traceLine(call, Integer.toString(reply.status()), sent, null);
         return onSuccess.apply(reply);
       }
-      if (reply != null && reply.status() == 401 && token != null && !renewedToken) {
-        traceLine(call, "401", sent, "renewing the token and retrying");
+      if (reply != null && isAuthFailure(reply) && token != null && !renewedToken) {
+        // An expired or revoked token is answered 401 or 403 (the spec's only auth status):
+        // renewed once, then a 403 means a missing scope.
+        traceLine(call, Integer.toString(reply.status()), sent, "renewing the token and retrying");
         forgetManagementToken(token);
         renewedToken = true;
-        attempt--;
         continue;
       }
       boolean throttled = reply != null && reply.status() == 429;
       String problem;
       Duration wait;
       if (throttled) {
+        throttles++;
         problem = "throttled (429)";
-        wait = rateLimitWait(reply.headers(), attempt);
+        wait = rateLimitWait(reply.headers(), throttles);
       } else if (reply != null && reply.status() >= 500) {
+        errors++;
+        mayHaveLanded = true;
         problem = "server error (" + reply.status() + ")";
-        wait = retry.backoff(attempt, timing.random().getAsDouble());
+        wait = retry.backoff(errors, timing.random().getAsDouble());
       } else if (reply != null) {
-        return refused(call, reply, attempt, sent, onSuccess, settled);
+        return refused(call, reply, mayHaveLanded, sent, onSuccess, settled);
       } else {
+        errors++;
+        mayHaveLanded |= tried.mayHaveLanded();
         problem = tried.problem();
-        wait = retry.backoff(attempt, timing.random().getAsDouble());
+        wait = retry.backoff(errors, timing.random().getAsDouble());
       }
-      Duration elapsed = Duration.ofNanos(timing.nanoTime().getAsLong() - started);
+      long now = timing.nanoTime().getAsLong();
+      if (!throttled && firstError == null) {
+        firstError = now;
+      }
       String outcome = reply == null ? problem : Integer.toString(reply.status());
-      if (attempt >= retry.maxAttempts() || elapsed.plus(wait).compareTo(retry.maxElapsed()) > 0) {
-        traceLine(call, outcome, sent, "giving up after " + attempt + " attempts: " + problem);
+      String givingUp = givingUp(throttled, errors, now, started, firstError, wait);
+      if (givingUp != null) {
+        traceLine(call, outcome, sent, "giving up: " + problem);
         throw new TargetException(
             "Kinde did not "
                 + call.what()
                 + " after "
-                + attempt
-                + " attempts over "
-                + seconds(elapsed)
-                + " (last: "
+                + Words.count(errors + throttles, "attempt", "attempts")
+                + " over "
+                + seconds(Duration.ofNanos(now - started))
+                + " ("
+                + givingUp
+                + "; last: "
                 + problem
                 + ")"
-                + (throttled ? "; lower --max-rps or --parallelism" : ""));
+                + (throttled ? "; lower --max-rps or --parallelism" : "")
+                // No connection at all: the domain may be wrong.
+                + (reply == null && !tried.mayHaveLanded()
+                    ? "; check " + KindeSettings.DOMAIN_VARIABLE + " (" + settings.domain() + ")"
+                    : ""));
       }
       traceLine(
           call,
           outcome,
           sent,
-          "retry "
-              + (attempt + 1)
-              + "/"
-              + retry.maxAttempts()
-              + " in "
+          "retry in "
               + seconds(wait)
               + ": "
-              + problem);
+              + problem
+              + (throttled ? "" : " (error " + errors + "/" + retry.maxAttempts() + ")"));
       if (throttled) {
-        throttle.pause(wait);
+        throttle.throttled(wait); // holds back every request of this client, not this one alone
       } else {
         sleep(wait);
       }
-      Optional<T> done = call.endpoint().retrySafe() ? Optional.empty() : settled.get();
-      if (done.isPresent()) {
-        trace("an earlier attempt to " + call.what() + " took effect");
-        return done.get();
+      if (mayHaveLanded && !call.endpoint().retrySafe()) {
+        Optional<T> done = settled.get();
+        if (done.isPresent()) {
+          trace("an earlier attempt to " + call.what() + " took effect");
+          return done.get();
+        }
       }
     }
   }
 
+  /** Why to stop retrying now, or null to retry after {@code wait}. */
+  private String givingUp(
+      boolean throttled, int errors, long now, long started, Long firstError, Duration wait) {
+    if (throttled) {
+      Duration throttledFor = Duration.ofNanos(now - started).plus(wait);
+      return throttledFor.compareTo(retry.maxThrottled()) > 0
+          ? "throttled for longer than " + seconds(retry.maxThrottled())
+          : null;
+    }
+    if (errors >= retry.maxAttempts()) {
+      return errors + " errors";
+    }
+    Duration failingFor = Duration.ofNanos(now - firstError).plus(wait);
+    return failingFor.compareTo(retry.maxElapsed()) > 0
+        ? "failing for longer than " + seconds(retry.maxElapsed())
+        : null;
+  }
+
+  private static boolean isAuthFailure(Reply reply) {
+    return reply.status() == 401 || reply.status() == 403;
+  }
+
   /**
-   * An answer that no retry changes. A delete that finds nothing after an attempt whose answer was
-   * lost succeeded; a create refused as a duplicate after such an attempt may have taken effect.
+   * An answer that no retry changes. A delete that finds nothing succeeded (the property is gone,
+   * whoever deleted it); a create refused as a duplicate after an attempt that may have reached
+   * Kinde may have taken effect.
    */
   private <T> T refused(
       Call call,
       Reply reply,
-      int attempt,
+      boolean mayHaveLanded,
       long sent,
       Function<Reply, T> onSuccess,
       Supplier<Optional<T>> settled) {
     traceLine(call, Integer.toString(reply.status()), sent, null);
-    if (call.endpoint() == Endpoint.DELETE_PROPERTY && attempt > 1 && isNotFound(reply)) {
+    if (call.endpoint() == Endpoint.DELETE_PROPERTY && isNotFound(reply)) {
+      trace("the property was gone already");
       return onSuccess.apply(reply);
     }
-    if (!call.endpoint().retrySafe() && attempt > 1 && reply.status() == 400) {
+    if (!call.endpoint().retrySafe() && mayHaveLanded && reply.status() == 400) {
       Optional<T> done = settled.get();
       if (done.isPresent()) {
         trace("an earlier attempt to " + call.what() + " took effect");
@@ -415,32 +473,47 @@ final class KindeHttp {
   }
 
   /**
-   * One try: the answer, or a problem worth trying again (a timeout or a reset connection).
+   * One try: the answer, or a problem worth trying again (a timeout, a reset or refused
+   * connection).
    *
-   * @throws TargetException when Kinde cannot be reached at all (no connection, no TLS)
+   * @throws TargetException when Kinde cannot be reached at all (no such host, no TLS)
    */
   private Attempt attempt(Call call, Secret token, long sent) {
     try {
-      return new Attempt(sendOnce(call, token), null);
+      return new Attempt(sendOnce(call, token), null, false);
+    } catch (HttpConnectTimeoutException e) {
+      return new Attempt(null, "connect timed out", false);
     } catch (HttpTimeoutException e) {
-      return new Attempt(
-          null, e instanceof HttpConnectTimeoutException ? "connect timed out" : "timed out");
+      return new Attempt(null, "timed out", true);
     } catch (ConnectException | UnresolvedAddressException e) {
-      traceLine(call, "cannot connect", sent, null);
-      throw new TargetException(
-          "cannot connect to "
-              + settings.domain()
-              + " to "
-              + call.what()
-              + ": check "
-              + KindeSettings.DOMAIN_VARIABLE);
+      if (unresolved(e)) {
+        traceLine(call, "no such host", sent, null);
+        throw new TargetException(
+            "cannot find "
+                + settings.domain()
+                + " to "
+                + call.what()
+                + ": check "
+                + KindeSettings.DOMAIN_VARIABLE);
+      }
+      return new Attempt(null, "connection refused", false);
     } catch (SSLException e) {
       traceLine(call, "TLS failed", sent, null);
       throw new TargetException(
           scrub("TLS with " + settings.domain() + " failed: " + e.getMessage()));
     } catch (IOException e) {
-      return new Attempt(null, "connection reset");
+      return new Attempt(null, "connection reset", true);
     }
+  }
+
+  /** Whether the host name did not resolve (no retry helps), rather than a refused connection. */
+  private static boolean unresolved(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Reply sendOnce(Call call, Secret token) throws IOException {
@@ -471,21 +544,29 @@ final class KindeHttp {
     }
   }
 
-  /** {@code RateLimit-Reset} seconds, else {@code Retry-After} seconds, else backoff. */
-  private Duration rateLimitWait(HttpHeaders headers, int attempt) {
+  /**
+   * How long to wait after the {@code n}th 429 of a request: {@code RateLimit-Reset} seconds, else
+   * {@code Retry-After} seconds (capped), but never less than the backoff, so that a reset of 0
+   * (the limit resets within this second) does not turn into a burst of retries.
+   */
+  private Duration rateLimitWait(HttpHeaders headers, int n) {
+    Duration backoff = retry.backoff(n, timing.random().getAsDouble());
     for (String header : List.of("RateLimit-Reset", "Retry-After")) {
       Optional<String> value = headers.firstValue(header);
       if (value.isPresent()) {
         try {
           long seconds = Long.parseLong(value.get().trim());
-          Duration wait = Duration.ofSeconds(Math.max(0, seconds));
-          return wait.compareTo(retry.maxRateLimitWait()) > 0 ? retry.maxRateLimitWait() : wait;
+          Duration told = Duration.ofSeconds(Math.max(0, Math.min(seconds, 86_400)));
+          if (told.compareTo(retry.maxRateLimitWait()) > 0) {
+            told = retry.maxRateLimitWait();
+          }
+          return told.compareTo(backoff) > 0 ? told : backoff;
         } catch (NumberFormatException e) {
           // An HTTP date or garbage: fall through to the next header or to backoff.
         }
       }
     }
-    return retry.backoff(attempt, timing.random().getAsDouble());
+    return backoff;
   }
 
   private void sleep(Duration wait) {

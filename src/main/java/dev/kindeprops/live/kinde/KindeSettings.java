@@ -237,7 +237,10 @@ public record KindeSettings(
               + text
               + "'");
     }
-    return scheme + "://" + host + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    // A default port is left out, as Kinde leaves it out of the issuer and the audience.
+    int port = uri.getPort();
+    boolean defaultPort = port == -1 || port == (scheme.equals("https") ? 443 : 80);
+    return scheme + "://" + host + (defaultPort ? "" : ":" + port);
   }
 
   private static String first(String override, String environment) {

@@ -102,7 +102,7 @@ public final class KindeTarget implements Target, TokenChecker {
     ExecutorService pool = newPool();
     try {
       Future<List<Wire.Property>> properties = pool.submit(client::listProperties);
-      Future<List<Wire.Category>> categories = pool.submit(client::listCategories);
+      Future<KindeClient.CategoryListing> categories = pool.submit(client::listCategories);
       // Each named M2M application's values are read as soon as its page of the list arrives.
       Map<String, Future<List<Wire.PropertyValue>>> values = new LinkedHashMap<>();
       List<Wire.Application> applications =
@@ -140,8 +140,10 @@ public final class KindeTarget implements Target, TokenChecker {
         }
         TreeMap<String, String> byKey = new TreeMap<>();
         if (appValues != null) {
+          // kinde-props unsets a value by writing an empty one, which Kinde may clear or keep as
+          // "": either way the value is unset.
           appValues.stream()
-              .filter(v -> v.key() != null && v.value() != null)
+              .filter(v -> v.key() != null && v.value() != null && !v.value().isEmpty())
               .forEach(v -> byKey.put(v.key(), v.value()));
         }
         live.add(
@@ -152,12 +154,20 @@ public final class KindeTarget implements Target, TokenChecker {
                 byKey,
                 null));
       }
+      KindeClient.CategoryListing listing = await(categories);
       return new LiveState(
-          liveCategories(await(categories)),
+          liveCategories(listing),
           liveProperties(await(properties)),
           live,
           otherM2m,
-          ClaimToggles.OBSERVABLE);
+          ClaimToggles.OBSERVABLE,
+          listing.contextsKnown() || listing.all().isEmpty()
+              ? List.of()
+              : List.of(
+                  "Kinde did not filter property categories by context (usr, org), so kinde-props"
+                      + " cannot tell application categories from user and organization ones and"
+                      + " matches categories by name: check in Kinde that each category the"
+                      + " manifests name is an application category"));
     } finally {
       pool.shutdownNow();
     }
@@ -174,12 +184,17 @@ public final class KindeTarget implements Target, TokenChecker {
     };
   }
 
-  private List<LiveCategory> liveCategories(List<Wire.Category> categories) {
+  /**
+   * The application categories (user and organization ones are never taken for them), remembered by
+   * name for the operations.
+   */
+  private List<LiveCategory> liveCategories(KindeClient.CategoryListing listing) {
     List<LiveCategory> live = new ArrayList<>();
-    for (Wire.Category category : categories) {
+    for (Wire.Category category : listing.candidates()) {
       if (category.id() != null && category.name() != null) {
         live.add(new LiveCategory(category.id(), category.name()));
-        categoryIds.putIfAbsent(category.name(), category.id());
+        // Of several with one name, the smallest id, as the planner picks (LiveState).
+        categoryIds.merge(category.name(), category.id(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
     }
     categoriesKnown = true;
@@ -237,6 +252,9 @@ public final class KindeTarget implements Target, TokenChecker {
         propertyIds.remove(delete.key());
       }
     } else if (operation instanceof Operation.SetValue set) {
+      if (set.sensitive()) {
+        client.remember(new Secret(set.value()));
+      }
       client.setPropertyValue(set.applicationId(), set.key(), set.value());
     } else if (operation instanceof Operation.DeleteValue delete) {
       // Kinde has no call to unset a value; writing an empty one is the closest there is.

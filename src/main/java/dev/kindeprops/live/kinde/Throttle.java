@@ -50,11 +50,14 @@ final class Throttle {
     inFlight.release();
   }
 
+  /** A request was answered (not throttled). */
+  void succeeded() {}
+
   /**
-   * Holds back every request of this client for this long from now, and lets them resume at the
-   * steady rate rather than in a burst.
+   * Kinde throttled a request: holds back every request of this client for this long from now, and
+   * lets them resume at the steady rate rather than in a burst.
    */
-  synchronized void pause(Duration duration) {
+  synchronized void throttled(Duration duration) {
     tat = Math.max(tat, timing.nanoTime().getAsLong() + duration.toNanos() + tolerance);
   }
 

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Verifies Kinde access tokens with the JDK alone: RS256 only, the key chosen by {@code kid} from
  * the domain's JWKS (fetched once, again when an unknown {@code kid} shows up), then {@code iss},
- * {@code exp}, {@code azp} and {@code aud}. Messages never quote the token.
+ * {@code exp}, {@code azp} and {@code aud}. Messages never quote the token, nor anything of it
+ * before its signature holds: until then it is text from anyone.
  */
 final class TokenVerifier {
   /** Allowance for clocks that disagree a little. */
@@ -61,9 +62,8 @@ final class TokenVerifier {
     String alg = Wire.text(header, "alg");
     if (!"RS256".equals(alg)) {
       throw new InvalidTokenException(
-          "the token is signed with "
-              + (alg == null ? "no algorithm" : "'" + alg + "'")
-              + "; Kinde signs with RS256 and nothing else is accepted");
+          "the token's header does not name RS256 as its algorithm; Kinde signs with RS256 and"
+              + " nothing else is accepted");
     }
     PublicKey key = key(Wire.text(header, "kid"));
     if (!signatureHolds(key, parts)) {
@@ -72,7 +72,7 @@ final class TokenVerifier {
     }
     JsonNode claims = decode(parts[1], "payload");
     String iss = Wire.text(claims, "iss");
-    if (iss == null || !stripSlash(iss).equals(issuer)) {
+    if (iss == null || !issuer.equals(normalised(iss))) {
       throw new InvalidTokenException(
           "the token was issued by " + (iss == null ? "nobody (no iss)" : iss) + ", not " + issuer);
     }
@@ -138,11 +138,7 @@ final class TokenVerifier {
     PublicKey key = keys.get(kid);
     if (key == null) {
       throw new InvalidTokenException(
-          "the token is signed with key '"
-              + kid
-              + "', which "
-              + issuer
-              + "/.well-known/jwks does not list");
+          "the token names a signing key (kid) that " + issuer + "/.well-known/jwks does not list");
     }
     return key;
   }
@@ -193,7 +189,12 @@ final class TokenVerifier {
     throw new InvalidTokenException("the token's " + what + " is not base64url-encoded JSON");
   }
 
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  /** The issuer as a domain is written ({@link KindeSettings#normaliseDomain}), else as it is. */
+  private static String normalised(String iss) {
+    try {
+      return KindeSettings.normaliseDomain(iss);
+    } catch (RuntimeException e) {
+      return iss;
+    }
   }
 }

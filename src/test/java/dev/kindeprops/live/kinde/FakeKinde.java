@@ -72,6 +72,18 @@ public final class FakeKinde implements AutoCloseable {
     NOT_FOUND_BARE
   }
 
+  /**
+   * How the category list answers a {@code context} filter. The spec lists {@code usr} and {@code
+   * org} (a conforming server honours those); for {@code app}, which it does not list, Kinde may do
+   * any of these.
+   */
+  public enum ContextFilter {
+    HONOURED,
+    IGNORED,
+    EMPTY,
+    REFUSED
+  }
+
   /** One recorded request and its answer. */
   public record Exchange(
       String operation,
@@ -139,7 +151,7 @@ public final class FakeKinde implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final String domain;
-  private final String managementSecret = randomSecret();
+  private volatile String managementSecret = randomSecret();
   private final FakeKindeKeys keys = FakeKindeKeys.shared();
 
   // The business, guarded by this.
@@ -161,11 +173,14 @@ public final class FakeKinde implements AutoCloseable {
   private volatile int requestsPerSecond = Integer.MAX_VALUE;
   private volatile int concurrencyLimit = Integer.MAX_VALUE;
   private volatile NotFoundStyle notFoundStyle = NotFoundStyle.BAD_REQUEST_APPLICATION_NOT_FOUND;
-  private volatile boolean categoriesAcceptAppContext = true;
+  private volatile ContextFilter appContextFilter = ContextFilter.HONOURED;
+  private volatile ContextFilter userAndOrgContextFilter = ContextFilter.HONOURED;
+  private volatile int expiredTokenStatus = 401;
+  private volatile boolean emptyValueStored;
   private volatile boolean listShowsTypeAndCategory;
   private volatile boolean omitUnsetValues;
   private volatile int valuesPageSize = Integer.MAX_VALUE;
-  private volatile boolean applicationTokensNeedAudience;
+  private volatile boolean applicationTokensNeedAudience = true;
   private volatile boolean recording;
 
   static {
@@ -213,6 +228,11 @@ public final class FakeKinde implements AutoCloseable {
 
   public String managementClientSecret() {
     return managementSecret;
+  }
+
+  /** Gives the management client this secret instead of a random one. */
+  public void managementClientSecret(String secret) {
+    managementSecret = secret;
   }
 
   /** {@code KINDE_DOMAIN} and the management credentials, for a command's environment. */
@@ -444,9 +464,30 @@ public final class FakeKinde implements AutoCloseable {
     notFoundStyle = style;
   }
 
-  /** Whether the category list accepts {@code context=app} (the spec's enum omits it). */
-  public void categoriesAcceptAppContext(boolean accept) {
-    categoriesAcceptAppContext = accept;
+  /** How the category list answers {@code context=app}, which the spec's enum omits. */
+  public void appContextFilter(ContextFilter filter) {
+    appContextFilter = filter;
+  }
+
+  /**
+   * How the category list answers {@code context=usr} and {@code context=org}: anything but
+   * honouring them departs from the spec, and kinde-props must notice.
+   */
+  public void userAndOrgContextFilter(ContextFilter filter) {
+    userAndOrgContextFilter = filter;
+  }
+
+  /** The status an expired or revoked management token gets: 401 (the docs) or 403 (the spec). */
+  public void expiredTokenStatus(int status) {
+    expiredTokenStatus = status;
+  }
+
+  /**
+   * Whether writing an empty value stores {@code ""} (shown in the values and carried in tokens as
+   * {@code {"v": ""}}) rather than clearing the value.
+   */
+  public void emptyValueStored(boolean stored) {
+    emptyValueStored = stored;
   }
 
   /** Whether the property list also carries {@code type} and {@code category_id}. */
@@ -464,7 +505,10 @@ public final class FakeKinde implements AutoCloseable {
     valuesPageSize = size;
   }
 
-  /** Whether application tokens need an audience ({@code invalid_request} without). */
+  /**
+   * Whether application tokens need an audience ({@code invalid_request} without), as Kinde's docs
+   * say (the default).
+   */
   public void applicationTokensNeedAudience(boolean need) {
     applicationTokensNeedAudience = need;
   }
@@ -530,6 +574,12 @@ public final class FakeKinde implements AutoCloseable {
     }
     if (fault != null && fault.kind() == Fault.Kind.STATUS_BEFORE) {
       reply = new Reply(fault.status(), fault.body(), fault.headers());
+    }
+    if (fault != null && fault.kind() == Fault.Kind.ECHO_BEFORE) {
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      reply =
+          Reply.json(
+              400, errors("ECHO", "you sent " + body + " with " + authorization + " to " + path));
     }
     if (reply == null) {
       reply = api ? authorize(exchange, operation) : null;
@@ -633,8 +683,11 @@ public final class FakeKinde implements AutoCloseable {
     String header = exchange.getRequestHeaders().getFirst("Authorization");
     IssuedToken token =
         header != null && header.startsWith("Bearer ") ? tokens.get(header.substring(7)) : null;
-    if (token == null || System.nanoTime() - token.expiresAtNanos() >= 0) {
-      return Reply.json(401, errors("UNAUTHORIZED", "Invalid or expired token"));
+    if (token == null) {
+      return Reply.json(401, errors("UNAUTHORIZED", "Invalid token"));
+    }
+    if (System.nanoTime() - token.expiresAtNanos() >= 0) {
+      return Reply.json(expiredTokenStatus, errors("UNAUTHORIZED", "Invalid or expired token"));
     }
     String scope = scopeOf(operation);
     if (scope != null && !token.scopes().contains(scope)) {
@@ -927,14 +980,19 @@ public final class FakeKinde implements AutoCloseable {
 
   private synchronized Reply listCategories(Map<String, String> query) {
     String context = query.get("context");
-    Set<String> known =
-        categoriesAcceptAppContext ? Set.of("usr", "org", "app") : Set.of("usr", "org");
-    if (context != null && !known.contains(context)) {
-      throw new BadRequest("INVALID_CONTEXT", "context must be one of " + known);
+    ContextFilter filter =
+        context == null
+            ? ContextFilter.IGNORED
+            : Set.of("usr", "org").contains(context)
+                ? userAndOrgContextFilter
+                : context.equals("app") ? appContextFilter : ContextFilter.REFUSED;
+    if (filter == ContextFilter.REFUSED) {
+      throw new BadRequest("INVALID_CONTEXT", "context must be one of usr, org");
     }
     List<Category> matching =
         categories.values().stream()
-            .filter(c -> context == null || c.context().equals(context))
+            .filter(c -> filter == ContextFilter.IGNORED || c.context().equals(context))
+            .filter(c -> filter != ContextFilter.EMPTY)
             .toList();
     Page<Category> page = cursorPage(matching, Category::id, query);
     ObjectNode body = success();
@@ -1046,8 +1104,8 @@ public final class FakeKinde implements AutoCloseable {
     if (!value.isString() && !value.isBoolean()) {
       throw new BadRequest("VALUE_REQUIRED", "value is required and must be a string or boolean");
     }
-    // kinde-props assumes an empty value unsets (UNCONFIRMED for the real API); the fake does so.
-    if (value.asString().isEmpty()) {
+    // Whether an empty value unsets is UNCONFIRMED for the real API: the fake does either.
+    if (value.asString().isEmpty() && !emptyValueStored) {
       app.values.remove(key);
     } else {
       app.values.put(key, value.asString());

@@ -30,7 +30,9 @@ public record Fault(
     /** Do the work, then close the connection without an answer. */
     RESET_AFTER,
     /** Answer normally, but late. */
-    SLOW
+    SLOW,
+    /** Answer 400 with an error message that repeats the request's body and authorization. */
+    ECHO_BEFORE
   }
 
   public static Fault errorBefore(String operation, int status, String body) {
@@ -53,6 +55,10 @@ public record Fault(
 
   public static Fault resetAfter(String operation) {
     return new Fault(operation, Kind.RESET_AFTER, 0, null, Map.of(), null, new AtomicInteger(1));
+  }
+
+  public static Fault echo(String operation) {
+    return new Fault(operation, Kind.ECHO_BEFORE, 400, null, Map.of(), null, new AtomicInteger(1));
   }
 
   public static Fault slow(String operation, Duration delay) {

@@ -42,7 +42,7 @@ class KindeClientResilienceTest {
     assertThat(fake.count("GetProperties")).isEqualTo(2);
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3));
     assertThat(trace)
-        .anyMatch(l -> l.contains("-> 429") && l.contains("retry 2/8 in 3.0 s: throttled (429)"));
+        .anyMatch(l -> l.contains("-> 429") && l.contains("retry in 3.0 s: throttled (429)"));
   }
 
   @Test
@@ -54,7 +54,7 @@ class KindeClientResilienceTest {
     fake.inject(Fault.throttled("GetCategories", null, null));
     client().listCategories();
     // Full jitter with the simulated random 0.5: half of the first backoff of 500 ms.
-    assertThat(time.sleeps()).last().isEqualTo(Duration.ofMillis(250));
+    assertThat(time.sleeps()).contains(Duration.ofMillis(250));
   }
 
   @Test
@@ -148,7 +148,7 @@ class KindeClientResilienceTest {
     fake.inject(Fault.slow("GetProperties", Duration.ofSeconds(2)));
 
     assertThat(client.listProperties()).hasSize(1);
-    assertThat(trace).anyMatch(l -> l.contains("-> timed out") && l.contains("retry 2/8"));
+    assertThat(trace).anyMatch(l -> l.contains("-> timed out") && l.contains("(error 1/8)"));
   }
 
   @ParameterizedTest
@@ -212,17 +212,69 @@ class KindeClientResilienceTest {
     assertThatThrownBy(() -> client().listProperties())
         .isInstanceOf(TargetException.class)
         .hasMessageStartingWith("Kinde did not list properties after 8 attempts over ")
-        .hasMessageEndingWith("(last: server error (500))");
+        .hasMessageEndingWith("(8 errors; last: server error (500))");
     assertThat(fake.count("GetProperties")).isEqualTo(8);
   }
 
   @Test
-  void givesUpWhenTheTimeBudgetIsSpent() {
-    fake.inject(Fault.throttled("GetProperties", "RateLimit-Reset", "50").times(5));
+  void throttlingSpendsNoneOfTheErrorAttempts() {
+    fake.inject(Fault.throttled("GetProperties", "RateLimit-Reset", "2").times(20));
+
+    assertThat(client().listProperties()).isEmpty();
+
+    assertThat(fake.count("GetProperties")).isEqualTo(21);
+  }
+
+  @Test
+  void aResetOfZeroStillWaitsAndWaitsLongerEachTime() {
+    fake.inject(Fault.throttled("GetProperties", "RateLimit-Reset", "0").times(3));
+
+    client().listProperties();
+
+    // Never a burst: at least the backoff (half of 0.5, 1 and 2 s with the simulated jitter).
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void givesUpWhenThrottledForLongerThanItsBudget() {
+    fake.inject(Fault.throttled("GetProperties", "RateLimit-Reset", "60").times(20));
 
     assertThatThrownBy(() -> client().listProperties())
-        .hasMessageContaining("after 3 attempts")
+        .hasMessageContaining("after 11 attempts")
+        .hasMessageContaining("throttled for longer than 600.0 s")
         .hasMessageContaining("lower --max-rps or --parallelism");
+  }
+
+  @Test
+  void givesUpWhenFailingForLongerThanTheErrorBudget() {
+    fake.inject(Fault.serverErrorBefore("GetProperties").times(50));
+    RetryPolicy slowBackoff =
+        new RetryPolicy(
+            50,
+            Duration.ofSeconds(120),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(10));
+    KindeClient client =
+        new KindeClient(fake.settings(1000, 4), trace::add, time.timing(), slowBackoff);
+
+    assertThatThrownBy(client::listProperties)
+        .hasMessageContaining("failing for longer than 120.0 s")
+        .hasMessageEndingWith("last: server error (500))");
+  }
+
+  @Test
+  void aCreateThrottledIsRetriedWithoutListingFirst() {
+    String category = fake.addCategory("Tenancy");
+    fake.inject(Fault.throttled("CreateProperty", "RateLimit-Reset", "1").times(3));
+
+    client().createProperty("region", "Region", "", "single_line_text", false, category);
+
+    assertThat(fake.properties()).hasSize(1);
+    assertThat(fake.count("CreateProperty")).isEqualTo(4);
+    assertThat(fake.count("GetProperties")).isZero();
   }
 
   @Test
@@ -275,6 +327,37 @@ class KindeClientResilienceTest {
         .doesNotContain(secret)
         .doesNotContain(app.secret().value())
         .doesNotContain(token.value());
+  }
+
+  @Test
+  void aServerThatEchoesRequestsGetsNoSecretOutInAnyEncoding() {
+    String secret = "mgmt s3cret+/\"quoted\"&é=€";
+    fake.managementClientSecret(secret);
+    fake.addProperty("notes", "Notes", "Ops", true);
+    fake.addApplication("app1", "billing", "m2m");
+    KindeClient client = client(fake.settings(1000, 4));
+    String sensitive = "line one\n\"two\" & <three> é";
+    fake.inject(Fault.echo("token"));
+    fake.inject(Fault.echo("updateApplicationsProperty"));
+
+    Throwable token = org.assertj.core.api.Assertions.catchThrowable(client::listProperties);
+    KindeTarget target = new KindeTarget(client, time.timing());
+    Throwable write =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                target.apply(
+                    new dev.kindeprops.live.Operation.SetValue("app1", "notes", sensitive, true)));
+
+    assertThat(token).hasMessageContaining("ECHO").hasMessageContaining("(secret)");
+    assertThat(write).hasMessageContaining("ECHO").hasMessageContaining("(secret)");
+    String everything =
+        String.join("\n", trace) + "\n" + token.getMessage() + "\n" + write.getMessage();
+    for (String text : new String[] {secret, sensitive}) {
+      for (String form : Redactor.forms(text)) {
+        assertThat(everything).doesNotContain(form);
+      }
+    }
+    assertThat(everything).doesNotContain("s3cret").doesNotContain("three");
   }
 
   private static Fault fault(String kind, String operation) {

@@ -55,8 +55,10 @@ class KindeClientTest {
     assertThat(fake.count("token")).isEqualTo(2);
   }
 
-  @Test
-  void renewsTheTokenOnceAfterA401AndRetries() {
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403})
+  void renewsAnExpiredTokenOnceAndRetriesWhetherKindeAnswers401Or403(int status) {
+    fake.expiredTokenStatus(status);
     KindeClient client = client();
     client.listProperties();
 
@@ -65,7 +67,7 @@ class KindeClientTest {
 
     assertThat(fake.count("token")).isEqualTo(2);
     assertThat(fake.count("GetProperties")).isEqualTo(3);
-    assertThat(trace).anyMatch(line -> line.contains("-> 401") && line.contains("renewing"));
+    assertThat(trace).anyMatch(line -> line.contains("-> " + status) && line.contains("renewing"));
   }
 
   @Test
@@ -149,31 +151,64 @@ class KindeClientTest {
   }
 
   @Test
-  void listsAppCategoriesAcrossPages() {
+  void listsAppCategoriesAcrossPagesAsAllBarUserAndOrganizationOnes() {
     for (int i = 0; i < 150; i++) {
       fake.addCategory("Category " + i);
     }
     fake.addCategory("Org only", "org");
+    fake.addCategory("User only", "usr");
+    fake.record();
 
-    List<Wire.Category> categories = client().listCategories();
+    KindeClient.CategoryListing listing = client().listCategories();
 
-    assertThat(categories).hasSize(150).noneMatch(c -> c.name().equals("Org only"));
-    assertThat(fake.count("GetCategories")).isEqualTo(2);
+    assertThat(listing.contextsKnown()).isTrue();
+    assertThat(listing.candidates())
+        .hasSize(150)
+        .noneMatch(c -> c.name().equals("Org only") || c.name().equals("User only"));
+    // Two pages of everything, one of user and one of organization categories.
+    assertThat(fake.count("GetCategories")).isEqualTo(4);
+    assertThat(fake.exchanges())
+        .filteredOn(e -> e.operation().equals("GetCategories"))
+        .extracting(e -> e.query().get("context"))
+        .doesNotContain("app");
   }
 
-  @Test
-  void listsAllCategoriesWhenKindeRefusesTheAppContext() {
+  @ParameterizedTest
+  @EnumSource(FakeKinde.ContextFilter.class)
+  void neverAsksForTheAppContextTheSpecDoesNotList(FakeKinde.ContextFilter appFilter) {
+    fake.addCategory("Tenancy");
+    fake.addCategory("Tenancy", "usr");
+    fake.appContextFilter(appFilter);
+
+    KindeClient.CategoryListing listing = client().listCategories();
+
+    assertThat(listing.contextsKnown()).isTrue();
+    assertThat(listing.candidates())
+        .singleElement()
+        .extracting(Wire.Category::name)
+        .isEqualTo("Tenancy");
+    assertThat(
+            fake.categories().stream()
+                .filter(c -> c.context().equals("app"))
+                .map(FakeKinde.Category::id))
+        .containsExactly(listing.candidates().get(0).id());
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = FakeKinde.ContextFilter.class,
+      names = {"IGNORED", "REFUSED"})
+  void saysSoWhenKindeDoesNotFilterByContext(FakeKinde.ContextFilter filter) {
     fake.addCategory("Tenancy");
     fake.addCategory("Org only", "org");
-    fake.categoriesAcceptAppContext(false);
-    KindeClient client = client();
+    fake.userAndOrgContextFilter(filter);
 
-    assertThat(client.listCategories())
+    KindeClient.CategoryListing listing = client().listCategories();
+
+    assertThat(listing.contextsKnown()).isFalse();
+    assertThat(listing.candidates())
         .extracting(Wire.Category::name)
         .containsExactly("Tenancy", "Org only");
-    assertThat(client.listCategories()).hasSize(2);
-    // One refused request, then unfiltered lists only.
-    assertThat(fake.count("GetCategories")).isEqualTo(3);
   }
 
   @Test
@@ -310,6 +345,45 @@ class KindeClientTest {
                 + " lacks the scope update:application_properties; grant it in Kinde under"
                 + " Applications > that application > APIs > Kinde Management API > Manage"
                 + " scopes");
+    // A fresh token first, in case the 403 meant an expired one; then the scope is named.
+    assertThat(fake.count("token")).isEqualTo(2);
+    assertThat(fake.count("updateApplicationsProperty")).isEqualTo(2);
+  }
+
+  @Test
+  void deletingAPropertyThatIsGoneAlreadySucceeds() {
+    String id = fake.addProperty("legacy", "Legacy", "Tenancy", true);
+    KindeClient client = client();
+    client.deleteProperty(id, "legacy");
+
+    client.deleteProperty(id, "legacy");
+
+    assertThat(fake.properties()).isEmpty();
+    assertThat(trace).anyMatch(line -> line.contains("gone already"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"getApplications", "getApplicationPropertyValues"})
+  void bothNextTokenListsRefuseAPageThatLeadsBackToItself(String operation) {
+    fake.addProperty("region", "Region", "Tenancy", false);
+    fake.addApplication("app1", "billing", "m2m");
+    String field = operation.equals("getApplications") ? "applications" : "properties";
+    fake.inject(
+        Fault.errorBefore(operation, 200, "{\"" + field + "\": [], \"next_token\": \"again\"}")
+            .times(5));
+    KindeClient client = client();
+
+    assertThatThrownBy(
+            () -> {
+              if (operation.equals("getApplications")) {
+                client.listApplications();
+              } else {
+                client.getPropertyValues("app1");
+              }
+            })
+        .isInstanceOf(TargetException.class)
+        .hasMessageStartingWith("Kinde's pagination did not advance while trying to ");
+    assertThat(fake.count(operation)).isEqualTo(2);
   }
 
   @ParameterizedTest
@@ -340,13 +414,31 @@ class KindeClientTest {
   }
 
   @Test
-  void cannotConnectNamesTheDomain() {
+  void retriesARefusedConnectionWithinTheBudgetThenNamesTheDomain() {
     String domain = fake.domain();
     fake.close();
 
     assertThatThrownBy(() -> client().listProperties())
+        .hasMessageStartingWith("Kinde did not get a Management API token after 8 attempts")
+        .hasMessageContaining("last: connection refused")
+        .hasMessageEndingWith("; check KINDE_DOMAIN (" + domain + ")");
+    assertThat(trace).filteredOn(line -> line.contains("connection refused")).hasSize(8);
+  }
+
+  @Test
+  void aHostThatDoesNotResolveIsNotRetried() {
+    KindeClient client =
+        new KindeClient(
+            KindeSettings.of("https://kinde-props-test.invalid", "id", "some-secret-value"),
+            trace::add,
+            time.timing(),
+            RetryPolicy.DEFAULT);
+
+    assertThatThrownBy(client::listProperties)
         .hasMessage(
-            "cannot connect to " + domain + " to get a Management API token: check KINDE_DOMAIN");
+            "cannot find https://kinde-props-test.invalid to get a Management API token: check"
+                + " KINDE_DOMAIN");
+    assertThat(trace).hasSize(1);
   }
 
   @Test
@@ -356,7 +448,7 @@ class KindeClientTest {
 
     client.listProperties();
     Wire.ApplicationDetail app = client.getApplication("app1");
-    Secret token = client.mintApplicationToken("app1", app.secret(), null);
+    Secret token = client.mintApplicationToken("app1", app.secret(), "https://api.example.com");
 
     assertThat(trace)
         .hasSize(4)

@@ -63,6 +63,8 @@ class KindeSettingsTest {
     "https://acme.kinde.com, https://acme.kinde.com",
     "https://ACME.kinde.com///, https://acme.kinde.com",
     "HTTPS://acme.kinde.com:8443, https://acme.kinde.com:8443",
+    "https://acme.kinde.com:443, https://acme.kinde.com",
+    "http://localhost:80, http://localhost",
     "http://localhost:8080/, http://localhost:8080",
     "http://127.0.0.1:1234, http://127.0.0.1:1234",
     "'http://[::1]:99', 'http://[::1]:99'",

@@ -87,10 +87,11 @@ class KindeTargetTest {
 
     // 1 property page, 1 category page, 3 application pages, 8 value reads; 1 token.
     assertThat(fake.count("GetProperties")).isEqualTo(1);
-    assertThat(fake.count("GetCategories")).isEqualTo(1);
+    // Every category, then the user and the organization ones (the rest are the application's).
+    assertThat(fake.count("GetCategories")).isEqualTo(3);
     assertThat(fake.count("getApplications")).isEqualTo(3);
     assertThat(fake.count("getApplicationPropertyValues")).isEqualTo(8);
-    assertThat(fake.apiRequests()).isEqualTo(13);
+    assertThat(fake.apiRequests()).isEqualTo(15);
     assertThat(fake.count("token")).isEqualTo(1);
 
     assertThat(state.toggles()).isEqualTo(ClaimToggles.OBSERVABLE);
@@ -135,7 +136,7 @@ class KindeTargetTest {
     assertThat(state.categories()).extracting(LiveCategory::name).containsExactly("Tenancy");
     assertThat(state.property("region").orElseThrow().isPrivate()).isFalse();
     assertThat(state.applications().get(0).values()).isEqualTo(Map.of("region", "us"));
-    assertThat(target.tokenOf("3b0b5c6c8fcc464fab397f4969b5f482", null).claimedKeys())
+    assertThat(target.tokenOf("3b0b5c6c8fcc464fab397f4969b5f482", AUDIENCE).claimedKeys())
         .containsExactly("region");
   }
 
@@ -318,15 +319,23 @@ class KindeTargetTest {
     requested.add("spa1");
     KindeTarget target = target();
 
+    Map<String, String> audiences = new java.util.HashMap<>();
+    ids.subList(0, 5).forEach(id -> audiences.put(id, AUDIENCE));
+
     LiveState observed =
-        Targets.observeClaims(
-            target, target.read(Set.copyOf(requested)), Map.of(ids.get(1), AUDIENCE));
+        Targets.observeClaims(target, target.read(Set.copyOf(requested)), audiences);
 
     assertThat(observed.toggles()).isEqualTo(ClaimToggles.OBSERVABLE);
     assertThat(observed.application(ids.get(0)).orElseThrow().claims()).containsExactly("region");
     assertThat(observed.application(ids.get(1)).orElseThrow().claims()).isEmpty();
     assertThat(observed.application("spa1").orElseThrow().claims()).isNull();
     assertThat(fake.count("getApplication")).isEqualTo(6);
+    // One refusal is that application's outcome: its toggles stay unknown, and a note says why.
+    assertThat(observed.application(ids.get(5)).orElseThrow().claims()).isNull();
+    assertThat(observed.notes())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("the token of application " + ids.get(5) + " could not be observed")
+        .contains("The audience parameter is required");
   }
 
   @Test
@@ -421,7 +430,7 @@ class KindeTargetTest {
     String token =
         new KindeClient(
                 fake.settings(1000, 1), null, new SimulatedTime().timing(), RetryPolicy.DEFAULT)
-            .mintApplicationToken("app1", new Secret(fake.clientSecret("app1")), null)
+            .mintApplicationToken("app1", new Secret(fake.clientSecret("app1")), AUDIENCE)
             .value();
     fake.resetCounts();
     KindeTarget keysOnly =

@@ -26,7 +26,7 @@ class ThrottleTest {
     SimulatedTime time = new SimulatedTime();
     Throttle throttle = new Throttle(10, 4, time.timing());
 
-    throttle.pause(Duration.ofSeconds(2));
+    throttle.throttled(Duration.ofSeconds(2));
     for (int i = 0; i < 3; i++) {
       throttle.acquire();
       throttle.release();

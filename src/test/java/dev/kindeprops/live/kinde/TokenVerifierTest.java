@@ -125,7 +125,8 @@ class TokenVerifierTest {
     assertThatThrownBy(() -> verify(parts[0] + "." + parts[1] + "."))
         .isInstanceOf(InvalidTokenException.class)
         .hasMessage(
-            "the token is signed with 'none'; Kinde signs with RS256 and nothing else is accepted");
+            "the token's header does not name RS256 as its algorithm; Kinde signs with RS256 and"
+                + " nothing else is accepted");
   }
 
   @Test
@@ -145,7 +146,7 @@ class TokenVerifierTest {
             + "."
             + FakeKindeKeys.base64Url(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
 
-    assertThatThrownBy(() -> verify(token)).hasMessageContaining("signed with 'HS256'");
+    assertThatThrownBy(() -> verify(token)).hasMessageContaining("does not name RS256");
   }
 
   @Test
@@ -194,10 +195,36 @@ class TokenVerifierTest {
 
     assertThatThrownBy(() -> verify(KEYS.sign(header, claims())))
         .hasMessage(
-            "the token is signed with key 'rotated-away', which "
+            "the token names a signing key (kid) that "
                 + ISSUER
                 + "/.well-known/jwks does not list");
     assertThat(jwksFetches).hasValue(2);
+  }
+
+  @Test
+  void quotesNothingOfAnUnverifiedHeader() {
+    Map<String, Object> header = header();
+    header.put("alg", "\u001b[31mHS256\u001b[0m");
+    String badAlg = KEYS.sign(header, claims());
+    header.put("alg", "RS256");
+    header.put("kid", "\u001b]0;pwned\u0007");
+
+    assertThatThrownBy(() -> verify(badAlg))
+        .message()
+        .doesNotContain("\u001b")
+        .doesNotContain("HS256");
+    assertThatThrownBy(() -> verify(KEYS.sign(header, claims())))
+        .message()
+        .doesNotContain("\u001b")
+        .doesNotContain("pwned");
+  }
+
+  @Test
+  void acceptsAnIssuerWrittenWithItsDefaultPort() {
+    Map<String, Object> claims = claims();
+    claims.put("iss", ISSUER + ":443/");
+
+    assertThat(verify(KEYS.sign(header(), claims)).issuer()).isEqualTo(ISSUER + ":443/");
   }
 
   @Test
