@@ -2,32 +2,45 @@ package dev.kindeprops.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.Main;
+import dev.kindeprops.fixtures.ChildJvm;
 import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two applies on one state file at once, with disjoint changes, lose no update. */
+/**
+ * Two applies on one state file at once, with disjoint changes, lose no update: each half of the
+ * applications is planned against the same starting file and applied alongside the other.
+ */
 class ConcurrentApplyTest {
   private static final int EACH = 60;
 
-  @TempDir Path dir;
+  private final DesiredState first = Scenario.regionAndTier(0, EACH);
+  private final DesiredState second = Scenario.regionAndTier(EACH, 2 * EACH);
 
-  @Test
-  void twoThreadsWithTheirOwnTargetsLoseNoUpdate() throws Exception {
-    Path file =
+  @TempDir Path dir;
+  private Path file;
+
+  @BeforeEach
+  void writeState() {
+    file =
         Scenario.stateFile(
             dir.resolve("state.json"),
             Scenario.manyApplications(Scenario.twoProperties(), 0, 2 * EACH).build());
-    DesiredState first = Scenario.regionAndTier(0, EACH);
-    DesiredState second = Scenario.regionAndTier(EACH, 2 * EACH);
+  }
+
+  @Test
+  void twoThreadsWithTheirOwnTargetsLoseNoUpdate() throws Exception {
     // Both plans are made before either apply starts, as two CI jobs would make them.
     Plan firstPlan = Scenario.plan(first, new StateFileTarget(file));
     Plan secondPlan = Scenario.plan(second, new StateFileTarget(file));
@@ -40,19 +53,11 @@ class ConcurrentApplyTest {
 
     assertThat(a.get(60, TimeUnit.SECONDS).complete()).isTrue();
     assertThat(b.get(60, TimeUnit.SECONDS).complete()).isTrue();
-    StateFileTarget target = new StateFileTarget(file);
-    assertThat(Scenario.plan(first, target).changes()).isEmpty();
-    assertThat(Scenario.plan(second, target).changes()).isEmpty();
+    assertNothingLeftToApply();
   }
 
   @Test
   void twoProcessesApplyingSavedPlansLoseNoUpdate() throws Exception {
-    Path file =
-        Scenario.stateFile(
-            dir.resolve("state.json"),
-            Scenario.manyApplications(Scenario.twoProperties(), 0, 2 * EACH).build());
-    DesiredState first = Scenario.regionAndTier(0, EACH);
-    DesiredState second = Scenario.regionAndTier(EACH, 2 * EACH);
     Path firstPlan = dir.resolve("first.json");
     Path secondPlan = dir.resolve("second.json");
     Files.writeString(firstPlan, PlanCodec.write(Scenario.plan(first, new StateFileTarget(file))));
@@ -60,12 +65,8 @@ class ConcurrentApplyTest {
         secondPlan, PlanCodec.write(Scenario.plan(second, new StateFileTarget(file))));
 
     // The second plan stays fresh while the first is applied: it covers other applications.
-    Process one =
-        ChildJvm.kindeProps(
-            dir.resolve("one.log"), "apply", firstPlan.toString(), "--state", file.toString());
-    Process two =
-        ChildJvm.kindeProps(
-            dir.resolve("two.log"), "apply", secondPlan.toString(), "--state", file.toString());
+    Process one = kindePropsApply(firstPlan, dir.resolve("one.log"));
+    Process two = kindePropsApply(secondPlan, dir.resolve("two.log"));
 
     assertThat(one.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(two.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -73,6 +74,18 @@ class ConcurrentApplyTest {
     assertThat(two.exitValue()).as(Files.readString(dir.resolve("two.log"))).isZero();
     assertThat(Files.readString(dir.resolve("one.log")))
         .isEqualTo("Apply complete: " + 2 * EACH + " changes made.\n");
+    assertNothingLeftToApply();
+  }
+
+  /** Starts {@code kinde-props apply PLAN --state FILE} in a second JVM, its output to a log. */
+  private Process kindePropsApply(Path plan, Path log) throws IOException {
+    return ChildJvm.command(Main.class, "apply", plan.toString(), "--state", file.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  private void assertNothingLeftToApply() {
     StateFileTarget target = new StateFileTarget(file);
     assertThat(Scenario.plan(first, target).changes()).isEmpty();
     assertThat(Scenario.plan(second, target).changes()).isEmpty();

@@ -2,6 +2,9 @@ package dev.kindeprops.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindeprops.engine.ApplyUseCase;
+import dev.kindeprops.engine.TargetSpec;
+import dev.kindeprops.fixtures.ChildJvm;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.file.StateDocument;
 import dev.kindeprops.live.file.StateFile;
@@ -12,17 +15,29 @@ import dev.kindeprops.plan.PlanCodec;
 import dev.kindeprops.plan.ValueChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A {@code kinde-props apply} process killed in the middle of thousands of writes leaves a valid
- * state file in which every change is complete or absent, and a new plan finishes the job.
+ * A process applying a saved plan to a state file, killed in the middle of thousands of writes,
+ * leaves a valid state file in which every change is complete or absent, and a new plan finishes
+ * the job.
+ *
+ * <p>Each case kills the apply at another moment, chosen by an event rather than a clock: the child
+ * ({@link ApplyAndSignal}) prints a line once the case's number of changes have finished (the first
+ * one, or 100 of the 3,000), and the test kills it as soon as it reads that line. The child's other
+ * writers are still at work then, so the kill falls among the writes that follow.
+ *
+ * <p>The child runs the engine's apply use case, as {@code kinde-props apply PLAN --state FILE}
+ * does, rather than the command itself: a non-interactive {@code kinde-props apply} says nothing
+ * until it ends, so only the use case's progress listener can tell when a given change has
+ * finished.
  */
 class KilledApplyTest {
   private static final int APPLICATIONS = 1_500;
@@ -30,8 +45,9 @@ class KilledApplyTest {
 
   @TempDir Path dir;
 
-  @Test
-  void killedMidApplyLeavesAValidFileHoldingWholeChanges() throws Exception {
+  @ParameterizedTest(name = "killed once {0} changes have finished")
+  @ValueSource(ints = {1, 100})
+  void killedMidApplyLeavesAValidFileHoldingWholeChanges(int killAfter) throws Exception {
     Path file =
         Scenario.stateFile(
             dir.resolve("state.json"),
@@ -41,26 +57,24 @@ class KilledApplyTest {
     assertThat(plan.changes()).hasSize(2 * APPLICATIONS);
     Path planFile = dir.resolve("plan.json");
     Files.writeString(planFile, PlanCodec.write(plan));
-    List<Object> original = fileKey(file);
 
+    Path log = dir.resolve("apply.log");
     Process apply =
-        ChildJvm.kindeProps(
-            dir.resolve("apply.log"),
-            "apply",
-            planFile.toString(),
-            "--state",
-            file.toString(),
-            "--parallelism",
-            Integer.toString(PARALLELISM));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (Objects.equals(fileKey(file), original)) {
-      assertThat(apply.isAlive()).as(Files.readString(dir.resolve("apply.log"))).isTrue();
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(2);
+        ChildJvm.command(
+                ApplyAndSignal.class,
+                planFile.toString(),
+                file.toString(),
+                Integer.toString(killAfter))
+            .redirectError(log.toFile())
+            .start();
+    try {
+      ChildJvm.awaitLine(apply, "finished " + killAfter, Duration.ofSeconds(60));
+      assertThat(apply.isAlive()).as("the apply should still be running when killed").isTrue();
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n" + Files.readString(log), e);
+    } finally {
+      apply.destroyForcibly();
     }
-    Thread.sleep(100);
-    assertThat(apply.isAlive()).as("the apply should still be running when killed").isTrue();
-    apply.destroyForcibly();
     assertThat(apply.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
     StateDocument state = new StateFile(file).read();
@@ -74,7 +88,8 @@ class KilledApplyTest {
         applied.add(i);
       }
     }
-    assertThat(applied).as("some changes were made before the kill").isNotEmpty();
+    // A change is on disk before the applier counts it as finished.
+    assertThat(applied.size()).as("changes made before the kill").isGreaterThanOrEqualTo(killAfter);
     assertThat(applied.size()).as("the kill came before the end").isLessThan(plan.changes().size());
     int last = applied.get(applied.size() - 1);
     int holes = last + 1 - applied.size();
@@ -89,9 +104,33 @@ class KilledApplyTest {
     assertThat(Scenario.plan(desired, target).changes()).isEmpty();
   }
 
-  /** The file's identity and time: a write renames a new file over it, which changes both. */
-  private static List<Object> fileKey(Path file) throws Exception {
-    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-    return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime());
+  /**
+   * The child process: runs the use case of {@code kinde-props apply PLAN --state FILE
+   * --parallelism 4}, and prints {@code finished N} on standard output once N changes have
+   * finished. Arguments: the plan file, the state file and N.
+   */
+  public static final class ApplyAndSignal {
+    private ApplyAndSignal() {}
+
+    public static void main(String[] args) {
+      int signalAt = Integer.parseInt(args[2]);
+      ApplyListener signal =
+          (result, finished, total) -> {
+            if (finished == signalAt) {
+              System.out.println("finished " + finished);
+              System.out.flush();
+            }
+          };
+      ApplyUseCase.run(
+          new ApplyUseCase.Request(
+              Path.of(args[0]),
+              null,
+              TargetSpec.stateFile(Path.of(args[1])),
+              null,
+              false,
+              PARALLELISM,
+              signal,
+              null));
+    }
   }
 }

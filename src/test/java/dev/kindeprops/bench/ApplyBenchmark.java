@@ -5,16 +5,13 @@ import dev.kindeprops.apply.ApplyOptions;
 import dev.kindeprops.apply.ApplyReport;
 import dev.kindeprops.apply.Outcome;
 import dev.kindeprops.engine.Version;
-import dev.kindeprops.live.LiveApplication;
-import dev.kindeprops.live.LiveCategory;
-import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.fixtures.DesiredBuilder;
+import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.file.StateDocument;
 import dev.kindeprops.live.file.StateFile;
 import dev.kindeprops.live.file.StateFileTarget;
-import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
-import dev.kindeprops.manifest.PropertyDefinition;
-import dev.kindeprops.model.PropertyType;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.Planner;
 import java.io.IOException;
@@ -32,8 +29,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -93,7 +91,7 @@ public final class ApplyBenchmark {
           plan.changes().size() / seconds,
           written,
           plan.changes().size() / (double) written,
-          writes.overflowed() ? " (some file writes went uncounted)" : "");
+          writes.missedSome() ? " (some file writes went uncounted)" : "");
       Files.delete(file);
     }
     Files.delete(original);
@@ -112,53 +110,23 @@ public final class ApplyBenchmark {
 
   /** Every application holds "us" for region and nothing else; the manifests want all three. */
   private static StateDocument liveState() {
-    List<LiveProperty> properties = new ArrayList<>();
-    for (String key : KEYS) {
-      properties.add(
-          new LiveProperty(
-              "prop_" + key, key, key, "", PropertyType.SINGLE_LINE_TEXT, false, "cat_bench"));
-    }
-    List<LiveApplication> applications = new ArrayList<>();
+    LiveBuilder live = new LiveBuilder().category("Bench");
+    KEYS.forEach(key -> live.property(key, "Bench"));
     for (int a = 0; a < APPLICATIONS; a++) {
-      applications.add(
-          new LiveApplication(
-              id(a), "app-" + a, "m2m", new TreeMap<>(Map.of("region", "us")), new TreeSet<>()));
+      live.m2m(id(a), "app-" + a, Map.of("region", "us"));
     }
-    return new StateDocument(
-        List.of(new LiveCategory("cat_bench", "Bench")), properties, applications);
+    LiveState state = live.build();
+    return new StateDocument(state.categories(), state.properties(), state.applications());
   }
 
   private static DesiredState desiredState() {
-    TreeMap<String, PropertyDefinition> properties = new TreeMap<>();
-    for (String key : KEYS) {
-      properties.put(
-          key,
-          new PropertyDefinition(
-              key,
-              key,
-              "",
-              PropertyType.SINGLE_LINE_TEXT,
-              "Bench",
-              false,
-              List.of(),
-              null,
-              false,
-              null));
-    }
-    TreeMap<String, Application> applications = new TreeMap<>();
+    DesiredBuilder desired = new DesiredBuilder();
+    KEYS.forEach(key -> desired.property(key, "Bench"));
     for (int a = 0; a < APPLICATIONS; a++) {
-      applications.put(
-          "app-" + a,
-          new Application(
-              "app-" + a,
-              id(a),
-              List.of(),
-              new TreeMap<>(Map.of("region", "eu", "tier", "pro", "model_version", "v" + a % 3)),
-              new TreeSet<>(),
-              null,
-              null));
+      desired.application(
+          "app-" + a, id(a), Map.of("region", "eu", "tier", "pro", "model_version", "v" + a % 3));
     }
-    return new DesiredState(properties, new TreeMap<>(), applications, new TreeSet<>());
+    return desired.build();
   }
 
   private static String id(int a) {
@@ -173,12 +141,17 @@ public final class ApplyBenchmark {
     private final WatchService watcher;
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong overflows = new AtomicLong();
+    private final CountDownLatch reported = new CountDownLatch(1);
+    private final Path marker;
     private final Thread drain;
+    private boolean markerSeen;
 
     private FileWrites(Path file) throws IOException {
       this.watcher = FileSystems.getDefault().newWatchService();
       file.toAbsolutePath().getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
       Path name = file.getFileName();
+      this.marker = file.resolveSibling(name + ".counted");
+      Path markerName = marker.getFileName();
       this.drain =
           new Thread(
               () -> {
@@ -190,6 +163,8 @@ public final class ApplyBenchmark {
                         overflows.incrementAndGet();
                       } else if (name.equals(event.context())) {
                         count.incrementAndGet();
+                      } else if (markerName.equals(event.context())) {
+                        reported.countDown();
                       }
                     }
                     key.reset();
@@ -207,16 +182,23 @@ public final class ApplyBenchmark {
       return new FileWrites(file);
     }
 
-    /** Stops counting, after the last events have arrived, and returns the count. */
+    /**
+     * Stops counting once the file system has reported every write made so far, and returns the
+     * count. A directory's events arrive in order, so once the creation of a marker file made now
+     * is seen, so is every write before it.
+     */
     int stop() throws Exception {
-      Thread.sleep(500);
+      Files.createFile(marker);
+      markerSeen = reported.await(10, TimeUnit.SECONDS);
       watcher.close();
       drain.join(5_000);
+      Files.delete(marker);
       return count.get();
     }
 
-    boolean overflowed() {
-      return overflows.get() > 0;
+    /** Whether some writes may have gone uncounted: the file system dropped or held back events. */
+    boolean missedSome() {
+      return overflows.get() > 0 || !markerSeen;
     }
   }
 }

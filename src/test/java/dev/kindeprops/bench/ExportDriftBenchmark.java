@@ -31,7 +31,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * Exports a tenant of 10,000 M2M applications with 20 properties each (a tenth of them sharing
@@ -43,11 +42,87 @@ import java.util.function.Supplier;
 public final class ExportDriftBenchmark {
   private static final int APPLICATIONS = 10_000;
   private static final int PROPERTIES = 20;
-  private static final int ROUNDS = 5;
 
   private ExportDriftBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    Tenant tenant = tenant();
+    LiveState live = tenant.live();
+
+    // Warm-up runs, before the timed ones.
+    for (int i = 0; i < 3; i++) {
+      ManifestExport.of(CompletedState.of(live, null, Set.of()), "file:state.json", "x.json");
+    }
+    Rounds<ManifestExport> exporting =
+        Rounds.of(
+            () ->
+                ManifestExport.of(
+                    CompletedState.of(live, null, Set.of()), "file:state.json", "x.json"));
+    ManifestExport finalExport = exporting.result();
+    long bytes =
+        finalExport.files().stream()
+            .mapToLong(f -> f.text().getBytes(StandardCharsets.UTF_8).length)
+            .sum();
+    System.out.printf(
+        Locale.ROOT,
+        "export: %,d applications x %d properties -> %d files, %.1f MiB; mean %d ms, best %d ms%n",
+        APPLICATIONS,
+        PROPERTIES,
+        finalExport.files().size(),
+        bytes / (1024.0 * 1024.0),
+        exporting.meanMs(),
+        exporting.bestMs());
+
+    Path directory = Files.createTempDirectory("kinde-props-export-bench");
+    for (ExportedFile file : finalExport.files()) {
+      Path path = directory.resolve(file.path());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.text());
+    }
+    long start = System.nanoTime();
+    LoadResult loaded = ManifestLoader.load(List.of(directory), Variables.ofEnv(Map.of()));
+    long loadMs = (System.nanoTime() - start) / 1_000_000;
+    if (!loaded.ok()) {
+      throw new IllegalStateException("the export does not load: " + loaded.diagnostics());
+    }
+    DesiredState desired = loaded.state();
+    Plan empty = Planner.plan(desired, live, "bench", "file:state.json").plan();
+    System.out.printf(
+        Locale.ROOT,
+        "load the export: %d ms; plan against the same state: %d changes, %d warnings%n",
+        loadMs,
+        empty.changes().size(),
+        empty.warnings().size());
+
+    Plan plan = Planner.plan(desired, tenant.drifted(), "bench", "file:state.json").plan();
+    List<IgnoreRule> rules = new ArrayList<>();
+    // 99 rules that each accept one application's drift, and one that matches nothing.
+    for (int r = 0; r < 99; r++) {
+      rules.add(new IgnoreRule("application.customer-" + (3 + 10 * r) + "-worker.*", "", null));
+    }
+    rules.add(new IgnoreRule("application.retired-*", "", null));
+    Rounds<DriftReport> reporting =
+        Rounds.of(() -> Drift.report(plan, live, "baseline.json", rules));
+    DriftReport report = Drift.report(plan, live, "baseline.json", rules);
+    DriftView view = DriftView.of(report, desired);
+    Rounds<String> markdown = Rounds.of(() -> new DriftMarkdownRenderer().render(view));
+    System.out.printf(
+        Locale.ROOT,
+        "drift: %,d changes, %,d ignored by 100 rules, %d stale; report mean %d ms, best %d ms;"
+            + " markdown (%,d characters) mean %d ms%n",
+        report.drifted().size(),
+        report.ignored().size(),
+        report.staleRules().size(),
+        reporting.meanMs(),
+        reporting.bestMs(),
+        markdown.result().length(),
+        markdown.meanMs());
+  }
+
+  /** The tenant as read, and as it is after a tenth of its applications drifted. */
+  private record Tenant(LiveState live, LiveState drifted) {}
+
+  private static Tenant tenant() {
     Random random = new Random(7);
     List<LiveProperty> properties = new ArrayList<>();
     for (int p = 0; p < PROPERTIES; p++) {
@@ -86,91 +161,8 @@ public final class ExportDriftBenchmark {
       }
       drifted.add(new LiveApplication(id, name, "m2m", moved, claims));
     }
-    LiveState live = new LiveState(categories, properties, applications, 0, ClaimToggles.STORED);
-
-    ManifestExport export = null;
-    for (int i = 0; i < 3; i++) {
-      export =
-          ManifestExport.of(CompletedState.of(live, null, Set.of()), "file:state.json", "x.json");
-    }
-    ManifestExport finalExport = export;
-    Timing exporting =
-        time(
-            () ->
-                ManifestExport.of(
-                    CompletedState.of(live, null, Set.of()), "file:state.json", "x.json"));
-    long bytes =
-        finalExport.files().stream()
-            .mapToLong(f -> f.text().getBytes(StandardCharsets.UTF_8).length)
-            .sum();
-    System.out.printf(
-        Locale.ROOT,
-        "export: %,d applications x %d properties -> %d files, %.1f MiB; mean %d ms, best %d ms%n",
-        APPLICATIONS,
-        PROPERTIES,
-        finalExport.files().size(),
-        bytes / (1024.0 * 1024.0),
-        exporting.mean(),
-        exporting.best());
-
-    Path directory = Files.createTempDirectory("kinde-props-export-bench");
-    for (ExportedFile file : finalExport.files()) {
-      Path path = directory.resolve(file.path());
-      Files.createDirectories(path.getParent());
-      Files.writeString(path, file.text());
-    }
-    long start = System.nanoTime();
-    LoadResult loaded = ManifestLoader.load(List.of(directory), Variables.ofEnv(Map.of()));
-    long loadMs = (System.nanoTime() - start) / 1_000_000;
-    if (!loaded.ok()) {
-      throw new IllegalStateException("the export does not load: " + loaded.diagnostics());
-    }
-    DesiredState desired = loaded.state();
-    Plan empty = Planner.plan(desired, live, "bench", "file:state.json").plan();
-    System.out.printf(
-        Locale.ROOT,
-        "load the export: %d ms; plan against the same state: %d changes, %d warnings%n",
-        loadMs,
-        empty.changes().size(),
-        empty.warnings().size());
-
-    LiveState moved = new LiveState(categories, properties, drifted, 0, ClaimToggles.STORED);
-    Plan plan = Planner.plan(desired, moved, "bench", "file:state.json").plan();
-    List<IgnoreRule> rules = new ArrayList<>();
-    // 99 rules that each accept one application's drift, and one that matches nothing.
-    for (int r = 0; r < 99; r++) {
-      rules.add(new IgnoreRule("application.customer-" + (3 + 10 * r) + "-worker.*", "", null));
-    }
-    rules.add(new IgnoreRule("application.retired-*", "", null));
-    Timing reporting = time(() -> Drift.report(plan, live, "baseline.json", rules));
-    DriftReport report = Drift.report(plan, live, "baseline.json", rules);
-    DriftView view = DriftView.of(report, desired);
-    Timing markdown = time(() -> new DriftMarkdownRenderer().render(view));
-    System.out.printf(
-        Locale.ROOT,
-        "drift: %,d changes, %,d ignored by 100 rules, %d stale; report mean %d ms, best %d ms;"
-            + " markdown (%,d characters) mean %d ms%n",
-        report.drifted().size(),
-        report.ignored().size(),
-        report.staleRules().size(),
-        reporting.mean(),
-        reporting.best(),
-        new DriftMarkdownRenderer().render(view).length(),
-        markdown.mean());
-  }
-
-  private record Timing(long mean, long best) {}
-
-  private static Timing time(Supplier<?> work) {
-    long total = 0;
-    long best = Long.MAX_VALUE;
-    for (int i = 0; i < ROUNDS; i++) {
-      long start = System.nanoTime();
-      work.get();
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      total += ms;
-      best = Math.min(best, ms);
-    }
-    return new Timing(total / ROUNDS, best);
+    return new Tenant(
+        new LiveState(categories, properties, applications, 0, ClaimToggles.STORED),
+        new LiveState(categories, properties, drifted, 0, ClaimToggles.STORED));
   }
 }

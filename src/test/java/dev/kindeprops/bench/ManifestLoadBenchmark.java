@@ -126,14 +126,18 @@ public final class ManifestLoadBenchmark {
     Files.createDirectories(dir);
     StringBuilder properties = new StringBuilder("version: 1\nproperties:\n");
     for (int p = 0; p < PROPERTIES; p++) {
-      properties
-          .append("  prop_")
-          .append(p)
-          .append(":\n    name: Property ")
-          .append(p)
-          .append("\n    category: Category ")
-          .append(p % 4)
-          .append("\n    private: false\n");
+      properties.append(
+          String.format(
+              Locale.ROOT,
+              """
+                prop_%d:
+                  name: Property %d
+                  category: Category %d
+                  private: false
+              """,
+              p,
+              p,
+              p % 4));
       if (p % 3 == 0) {
         properties.append("    allowed: [a, b, c, d]\n");
       } else if (p % 3 == 1) {
@@ -143,14 +147,17 @@ public final class ManifestLoadBenchmark {
     Files.writeString(dir.resolve("properties.yaml"), properties);
     StringBuilder profiles = new StringBuilder("version: 1\nprofiles:\n");
     for (int f = 0; f < PROFILES; f++) {
-      profiles
-          .append("  profile-")
-          .append(f)
-          .append(":\n    values: {prop_0: b, prop_1: v")
-          .append(f)
-          .append(", prop_2: text-")
-          .append(f)
-          .append("}\n    claims: [prop_0, prop_1]\n");
+      profiles.append(
+          String.format(
+              Locale.ROOT,
+              """
+                profile-%d:
+                  values: {prop_0: b, prop_1: v%d, prop_2: text-%d}
+                  claims: [prop_0, prop_1]
+              """,
+              f,
+              f,
+              f));
     }
     Files.writeString(dir.resolve("profiles.yaml"), profiles);
     int perFile = APPLICATIONS / applicationFiles;

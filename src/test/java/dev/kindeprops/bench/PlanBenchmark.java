@@ -1,15 +1,11 @@
 package dev.kindeprops.bench;
 
-import dev.kindeprops.live.ClaimToggles;
-import dev.kindeprops.live.LiveApplication;
-import dev.kindeprops.live.LiveCategory;
-import dev.kindeprops.live.LiveProperty;
+import dev.kindeprops.fixtures.DesiredBuilder;
+import dev.kindeprops.fixtures.LiveBuilder;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.file.StateDocument;
 import dev.kindeprops.live.file.StateFile;
-import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
-import dev.kindeprops.manifest.PropertyDefinition;
 import dev.kindeprops.model.PropertyType;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanCodec;
@@ -23,7 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -37,48 +35,28 @@ import java.util.function.Supplier;
 public final class PlanBenchmark {
   private static final int APPLICATIONS = 10_000;
   private static final int PROPERTIES = 20;
-  private static final int ROUNDS = 5;
 
   private PlanBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Random random = new Random(42);
-    TreeMap<String, PropertyDefinition> properties = new TreeMap<>();
-    List<LiveProperty> liveProperties = new ArrayList<>();
+    DesiredBuilder desiredBuilder = new DesiredBuilder();
+    LiveBuilder liveBuilder = new LiveBuilder().category("Bench");
+    List<String> keys = new ArrayList<>();
     for (int p = 0; p < PROPERTIES; p++) {
       String key = String.format(Locale.ROOT, "prop_%02d", p);
-      properties.put(
-          key,
-          new PropertyDefinition(
-              key,
-              "Property " + p,
-              "",
-              PropertyType.SINGLE_LINE_TEXT,
-              "Bench",
-              false,
-              List.of(),
-              null,
-              p == 0,
-              null));
-      liveProperties.add(
-          new LiveProperty(
-              "prop_" + p,
-              key,
-              "Property " + p,
-              "",
-              PropertyType.SINGLE_LINE_TEXT,
-              p % 7 == 0,
-              "cat_bench"));
+      keys.add(key);
+      // One sensitive property, and every seventh private on the live side (made public).
+      desiredBuilder.property(key, "Bench", false, PropertyType.SINGLE_LINE_TEXT, p == 0);
+      liveBuilder.property(key, "Bench", p % 7 == 0, PropertyType.SINGLE_LINE_TEXT);
     }
-    TreeMap<String, Application> applications = new TreeMap<>();
-    List<LiveApplication> liveApplications = new ArrayList<>();
     for (int a = 0; a < APPLICATIONS; a++) {
       String id = String.format(Locale.ROOT, "%032x", a);
-      TreeMap<String, String> values = new TreeMap<>();
-      TreeMap<String, String> liveValues = new TreeMap<>();
-      TreeSet<String> claims = new TreeSet<>();
-      TreeSet<String> liveClaims = new TreeSet<>();
-      for (String key : properties.keySet()) {
+      Map<String, String> values = new TreeMap<>();
+      Map<String, String> liveValues = new TreeMap<>();
+      List<String> claims = new ArrayList<>();
+      Set<String> liveClaims = new TreeSet<>();
+      for (String key : keys) {
         String value = "value-" + a + "-" + key;
         values.put(key, value);
         liveValues.put(key, random.nextInt(10) == 0 ? "drifted" : value);
@@ -89,19 +67,11 @@ public final class PlanBenchmark {
           liveClaims.add(key);
         }
       }
-      applications.put(
-          "app-" + a, new Application("app-" + a, id, List.of(), values, claims, null, null));
-      liveApplications.add(new LiveApplication(id, "app-" + a, "m2m", liveValues, liveClaims));
+      desiredBuilder.application("app-" + a, id, values, claims.toArray(String[]::new));
+      liveBuilder.application(id, "app-" + a, "m2m", liveValues, liveClaims);
     }
-    DesiredState desired =
-        new DesiredState(properties, new TreeMap<>(), applications, new TreeSet<>());
-    LiveState live =
-        new LiveState(
-            List.of(new LiveCategory("cat_bench", "Bench")),
-            liveProperties,
-            liveApplications,
-            0,
-            ClaimToggles.STORED);
+    DesiredState desired = desiredBuilder.build();
+    LiveState live = liveBuilder.build();
 
     System.out.printf(
         Locale.ROOT,
@@ -142,27 +112,16 @@ public final class PlanBenchmark {
     }
   }
 
-  /** Runs the task {@link #ROUNDS} times and prints the best and the first (cold) run. */
+  /** Runs the task {@link Rounds#COUNT} times and prints the best and the first (cold) run. */
   private static <T> T time(String what, Supplier<T> task) {
-    T result = null;
-    long best = Long.MAX_VALUE;
-    long first = 0;
-    for (int round = 0; round < ROUNDS; round++) {
-      long start = System.nanoTime();
-      result = task.get();
-      long elapsed = System.nanoTime() - start;
-      if (round == 0) {
-        first = elapsed;
-      }
-      best = Math.min(best, elapsed);
-    }
+    Rounds<T> rounds = Rounds.of(task);
     System.out.printf(
         Locale.ROOT,
         "  %-16s best %,6d ms   first %,6d ms%n",
         what,
-        best / 1_000_000,
-        first / 1_000_000);
-    return result;
+        rounds.bestMs(),
+        rounds.firstMs());
+    return rounds.result();
   }
 
   private static long usedHeap() throws InterruptedException {

@@ -36,6 +36,9 @@ class WorkflowTest {
   static final String HEAD = "5f1e0c9a7b3d2e4f6a8b0c1d2e3f4a5b6c7d8e9f";
   static final String MERGE = "0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3";
 
+  /** The gh call that lists the comments of pull request #7. */
+  static final String LIST_COMMENTS = "api --paginate repos/" + REPOSITORY + "/issues/7/comments";
+
   @TempDir Path dir;
   Path workspace;
   Path temp;
@@ -83,6 +86,11 @@ class WorkflowTest {
 
   private WorkflowRunner.Result run(String workflow, Map<String, Object> github)
       throws IOException, InterruptedException {
+    return run(EXAMPLES.resolve(workflow), github);
+  }
+
+  private WorkflowRunner.Result run(Path workflow, Map<String, Object> github)
+      throws IOException, InterruptedException {
     Path bin = gh.install();
     Map<String, String> process = new LinkedHashMap<>();
     process.put("PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -99,7 +107,7 @@ class WorkflowTest {
             Map.of("KINDE_PROPS_REPOSITORY", "acme/kinde-props", "KINDE_PROPS_REF", "v0.1.0"),
             Map.of(),
             env);
-    return runner.run(EXAMPLES.resolve(workflow));
+    return runner.run(workflow);
   }
 
   static Map<String, Object> pullRequest(boolean fork) {
@@ -136,14 +144,20 @@ class WorkflowTest {
 
   // ---- plan.yml ------------------------------------------------------------------------------
 
+  /** Runs plan.yml on pull request #7, which must succeed. */
+  private WorkflowRunner.Result plan(Map<String, Object> pullRequest)
+      throws IOException, InterruptedException {
+    WorkflowRunner.Result result = run("plan.yml", pullRequest);
+    assertThat(result.success()).as(result.log()).isTrue();
+    return result;
+  }
+
   @Test
   void planPostsOneCommentAndKeepsThePlanFile() throws Exception {
-    gh.on("api --paginate repos/" + REPOSITORY + "/issues/7/comments", "")
+    gh.on(LIST_COMMENTS, "")
         .on("api --method POST repos/" + REPOSITORY + "/issues/7/comments", "{}");
 
-    WorkflowRunner.Result result = run("plan.yml", pullRequest(false));
-
-    assertThat(result.success()).as(result.log()).isTrue();
+    WorkflowRunner.Result result = plan(pullRequest(false));
     assertThat(result.outputs().get("plan"))
         .containsEntry("exit-code", "2")
         .containsEntry("has-changes", "true");
@@ -169,12 +183,10 @@ class WorkflowTest {
   @Test
   void planEditsItsEarlierComment() throws Exception {
     // Should two marked comments exist, the first is edited.
-    gh.on("api --paginate repos/" + REPOSITORY + "/issues/7/comments", "4242\n4243\n")
+    gh.on(LIST_COMMENTS, "4242\n4243\n")
         .on("api --method PATCH repos/" + REPOSITORY + "/issues/comments/4242", "{}");
 
-    WorkflowRunner.Result result = run("plan.yml", pullRequest(false));
-
-    assertThat(result.success()).as(result.log()).isTrue();
+    WorkflowRunner.Result result = plan(pullRequest(false));
     assertThat(gh.calls()).hasSize(2);
     assertThat(gh.calls().get(1))
         .startsWith("api --method PATCH repos/" + REPOSITORY + "/issues/comments/4242");
@@ -184,12 +196,10 @@ class WorkflowTest {
   void aForkWithoutCredentialsPlansAgainstTheSnapshotAndCannotComment() throws Exception {
     env.put("KINDE_PROPS_STATE", "");
     env.put("KINDE_PROPS_SNAPSHOT", "kinde-state.json");
-    gh.on("api --paginate repos/" + REPOSITORY + "/issues/7/comments", "")
+    gh.on(LIST_COMMENTS, "")
         .fail("api --method POST", "HTTP 403: Resource not accessible by integration");
 
-    WorkflowRunner.Result result = run("plan.yml", pullRequest(true));
-
-    assertThat(result.success()).as(result.log()).isTrue();
+    WorkflowRunner.Result result = plan(pullRequest(true));
     assertThat(result.log())
         .contains("::notice title=kinde-props::No Kinde credentials")
         .contains("::warning title=kinde-props::Cannot comment on a pull request from a fork");
@@ -226,9 +236,9 @@ class WorkflowTest {
 
   /** Plans the pull request as plan.yml does, and lets gh hand the plan to apply.yml. */
   private Path reviewedPlan() throws Exception {
-    gh.on("api --paginate repos/" + REPOSITORY + "/issues/7/comments", "")
+    gh.on(LIST_COMMENTS, "")
         .on("api --method POST repos/" + REPOSITORY + "/issues/7/comments", "{}");
-    assertThat(run("plan.yml", pullRequest(false)).success()).isTrue();
+    plan(pullRequest(false));
     Path artifact = Files.createDirectories(dir.resolve("artifact")).resolve("plan.json");
     Files.move(workspace.resolve("plan.json"), artifact);
     gh.on("api repos/" + REPOSITORY + "/commits/" + MERGE + "/pulls", "7 " + HEAD + "\n")
@@ -263,7 +273,7 @@ class WorkflowTest {
   }
 
   private WorkflowRunner.Result planAgain() throws Exception {
-    gh.on("api --paginate repos/" + REPOSITORY + "/issues/7/comments", "");
+    gh.on(LIST_COMMENTS, "");
     return run("plan.yml", pullRequest(false));
   }
 
@@ -318,6 +328,18 @@ class WorkflowTest {
 
   // ---- drift.yml -----------------------------------------------------------------------------
 
+  /** Runs drift.yml on a push, which must succeed with this exit code of the drift step. */
+  private WorkflowRunner.Result drift(String exitCode) throws IOException, InterruptedException {
+    WorkflowRunner.Result result = run("drift.yml", push());
+    assertThat(result.success()).as(result.log()).isTrue();
+    assertThat(result.outputs().get("drift")).containsEntry("exit-code", exitCode);
+    return result;
+  }
+
+  private String lastGhCall() throws IOException {
+    return gh.calls().get(gh.calls().size() - 1);
+  }
+
   @Test
   void driftOpensOneLabelledIssueWithTheReport() throws Exception {
     Files.writeString(
@@ -331,11 +353,9 @@ class WorkflowTest {
         .on("label create kinde-props-drift", "")
         .on("issue create", "https://github.com/" + REPOSITORY + "/issues/9\n");
 
-    WorkflowRunner.Result result = run("drift.yml", push());
+    drift("2");
 
-    assertThat(result.success()).as(result.log()).isTrue();
-    assertThat(result.outputs().get("drift")).containsEntry("exit-code", "2");
-    assertThat(gh.calls().get(gh.calls().size() - 1))
+    assertThat(lastGhCall())
         .startsWith(
             "issue create --repo "
                 + REPOSITORY
@@ -356,9 +376,8 @@ class WorkflowTest {
         .on("issue list", "12\n")
         .on("issue edit 12 --repo " + REPOSITORY + " --body-file ", "");
 
-    WorkflowRunner.Result result = run("drift.yml", push());
+    WorkflowRunner.Result result = drift("2");
 
-    assertThat(result.success()).as(result.log()).isTrue();
     assertThat(result.log())
         .contains("No baseline from a successful apply.yml run")
         .contains("Updated the drift issue #12.");
@@ -382,11 +401,9 @@ class WorkflowTest {
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     gh.on("run list", "").on("issue list", "12\n").on("issue close 12", "");
 
-    WorkflowRunner.Result result = run("drift.yml", push());
+    drift("0");
 
-    assertThat(result.success()).as(result.log()).isTrue();
-    assertThat(result.outputs().get("drift")).containsEntry("exit-code", "0");
-    assertThat(gh.calls().get(gh.calls().size() - 1))
+    assertThat(lastGhCall())
         .isEqualTo(
             "issue close 12 --repo "
                 + REPOSITORY
@@ -427,24 +444,13 @@ class WorkflowTest {
                 with:
                   command: "destroy; rm -rf /"
         """);
-    WorkflowRunner runner =
-        new WorkflowRunner(
-            workspace,
-            temp,
-            ACTION,
-            launcherDir,
-            Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
-            push(),
-            Map.of(),
-            Map.of(),
-            Map.of());
-
-    WorkflowRunner.Result result = runner.run(workflow);
+    WorkflowRunner.Result result = run(workflow, push());
 
     assertThat(result.success()).isFalse();
     assertThat(result.log())
         .contains(
             "::error title=kinde-props::unknown command 'destroy??rm?-rf??': use validate, plan,"
                 + " apply, drift, verify, export or claims");
+    assertThat(gh.calls()).isEmpty();
   }
 }

@@ -11,20 +11,29 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LocalNamesTest {
   static LiveApplication app(String id, String name) {
     return new LiveApplication(id, name, "m2m", new TreeMap<>(), new TreeSet<>());
   }
 
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource({
+    "Billing Worker, billing-worker",
+    "'  Café — Ops!! ', cafe-ops",
+    "report_generator v2, report_generator-v2",
+    "__hidden__, hidden",
+    "日本語, app",
+    "'', app"
+  })
+  void slugsDropAccentsCaseAndPunctuation(String name, String slug) {
+    assertThat(LocalName.slug(name)).isEqualTo(slug);
+  }
+
   @Test
-  void slugsDropAccentsCaseAndPunctuation() {
-    assertThat(LocalName.slug("Billing Worker")).isEqualTo("billing-worker");
-    assertThat(LocalName.slug("  Café — Ops!! ")).isEqualTo("cafe-ops");
-    assertThat(LocalName.slug("report_generator v2")).isEqualTo("report_generator-v2");
-    assertThat(LocalName.slug("__hidden__")).isEqualTo("hidden");
-    assertThat(LocalName.slug("日本語")).isEqualTo("app");
-    assertThat(LocalName.slug("")).isEqualTo("app");
+  void slugsStopAt64Characters() {
     assertThat(LocalName.slug("x".repeat(70) + " tail")).hasSize(64);
   }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every string the exporter writes reads back, through the manifest loader, as itself. */
 class YamlTextTest {
@@ -120,15 +122,25 @@ class YamlTextTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Billing notes           | Billing notes
+          https://api.example.com | https://api.example.com
+          Café                    | Café
+          v2                      | v2
+          443                     | "443"
+          on                      | "on"
+          ${env:X}                | "$${env:X}"
+          """)
+  void plainWhereThatIsSafeAndReadable(String text, String yaml) {
+    assertThat(YamlText.scalar(text)).isEqualTo(yaml);
+  }
+
   @Test
-  void plainWhereThatIsSafeAndReadable() {
-    assertThat(YamlText.scalar("Billing notes")).isEqualTo("Billing notes");
-    assertThat(YamlText.scalar("https://api.example.com")).isEqualTo("https://api.example.com");
-    assertThat(YamlText.scalar("Café")).isEqualTo("Café");
-    assertThat(YamlText.scalar("v2")).isEqualTo("v2");
-    assertThat(YamlText.scalar("443")).isEqualTo("\"443\"");
-    assertThat(YamlText.scalar("on")).isEqualTo("\"on\"");
-    assertThat(YamlText.scalar("${env:X}")).isEqualTo("\"$${env:X}\"");
+  void multiLineTextIsABlockUnlessALineEndsInASpace() {
     assertThat(YamlText.value("a\nb\n", "  ")).isEqualTo("|\n  a\n  b");
     assertThat(YamlText.value("a\n\nb", "  ")).isEqualTo("|-\n  a\n\n  b");
     assertThat(YamlText.value("a \nb", "  ")).isEqualTo("\"a \\nb\"");

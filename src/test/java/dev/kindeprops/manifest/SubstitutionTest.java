@@ -1,9 +1,9 @@
 package dev.kindeprops.manifest;
 
-import static dev.kindeprops.manifest.Manifests.PROPERTIES;
 import static dev.kindeprops.manifest.Manifests.lines;
 import static dev.kindeprops.manifest.Manifests.manifest;
 import static dev.kindeprops.manifest.Manifests.write;
+import static dev.kindeprops.manifest.Manifests.writeWithProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -55,12 +55,9 @@ class SubstitutionTest {
 
   @Test
   void substitutesEveryScalarValueButNotKeys() {
-    write(dir, "p.yaml", PROPERTIES);
-    write(
+    writeWithProperties(
         dir,
-        "a.yaml",
-        manifest(
-            """
+        """
             applications:
               worker:
                 id: ${env:WORKER_ID}
@@ -68,7 +65,7 @@ class SubstitutionTest {
                   region: ${var:region}
                   model_version: "v${var:model}"
                 audience: https://${env:API_HOST}/api
-            """));
+            """);
     LoadResult result =
         ManifestLoader.load(
             List.of(dir),
@@ -116,14 +113,11 @@ class SubstitutionTest {
 
   @Test
   void substitutedValuesAreCheckedAgainstTheRules() {
-    write(dir, "p.yaml", PROPERTIES);
     Path apps =
-        write(
+        writeWithProperties(
             dir,
-            "a.yaml",
-            manifest(
-                "applications:\n  w:\n    id: 3b0b5c6c8fcc464fab397f4969b5f482\n"
-                    + "    values: {region: '${env:REGION}'}\n"));
+            "applications:\n  w:\n    id: 3b0b5c6c8fcc464fab397f4969b5f482\n"
+                + "    values: {region: '${env:REGION}'}\n");
     assertThat(lines(ManifestLoader.load(List.of(dir), Variables.ofEnv(Map.of("REGION", "mars")))))
         .containsExactly(
             apps + ":5:22: error: value 'mars' for 'region' is not allowed; allowed: eu, us, au");
@@ -139,17 +133,14 @@ class SubstitutionTest {
 
   @Test
   void varFileGivesVariablesAndVarOnTheCommandLineWins() {
-    write(dir, "m/p.yaml", PROPERTIES);
-    write(
-        dir,
-        "m/a.yaml",
-        manifest(
-            """
+    writeWithProperties(
+        dir.resolve("m"),
+        """
             applications:
               worker:
                 id: 3b0b5c6c8fcc464fab397f4969b5f482
                 values: {region: "${var:region}", model_version: "${var:model}"}
-            """));
+            """);
     Path varFile = write(dir, "vars.yaml", "region: us\nmodel: v3\n");
     LoadResult result =
         ManifestLoader.load(

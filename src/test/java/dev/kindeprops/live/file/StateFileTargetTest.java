@@ -3,6 +3,8 @@ package dev.kindeprops.live.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindeprops.fixtures.ChildJvm;
+import dev.kindeprops.fixtures.LiveBuilder;
 import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveProperty;
@@ -11,9 +13,9 @@ import dev.kindeprops.live.Operation;
 import dev.kindeprops.live.TargetException;
 import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,25 +37,20 @@ class StateFileTargetTest {
   StateFileTarget target;
 
   @BeforeEach
-  void writeState() throws IOException {
+  void writeState() {
     path = dir.resolve("state.json");
-    Files.writeString(
-        path,
-        """
-        {"version": 1,
-         "categories": [{"id": "cat_1", "name": "Tenancy"}],
-         "properties": [
-           {"id": "prop_1", "key": "region", "name": "Region", "type": "single_line_text",
-            "is_private": true, "category_id": "cat_1"},
-           {"id": "prop_2", "key": "kp_app_city", "name": "City", "type": "single_line_text",
-            "is_private": false, "category_id": "cat_1"}],
-         "applications": [
-           {"id": "a1", "name": "billing", "type": "m2m", "values": {"region": "us"},
-            "claims": ["region"]},
-           {"id": "a2", "name": "search", "type": "m2m", "values": {"region": "eu"}},
-           {"id": "a3", "name": "web", "type": "spa"},
-           {"id": "a4", "name": "other", "type": "m2m"}]}
-        """);
+    LiveState live =
+        new LiveBuilder()
+            .category("Tenancy")
+            .privateProperty("region", "Tenancy")
+            .property("kp_app_city", "Tenancy")
+            .m2m("a1", "billing", Map.of("region", "us"), "region")
+            .m2m("a2", "search", Map.of("region", "eu"))
+            .application("a3", "web", "spa", Map.of(), Set.of())
+            .m2m("a4", "other", Map.of())
+            .build();
+    new StateFile(path)
+        .write(new StateDocument(live.categories(), live.properties(), live.applications()));
     target = new StateFileTarget(path);
   }
 
@@ -102,7 +99,7 @@ class StateFileTargetTest {
 
     LiveState live = target.read(Set.of());
     LiveProperty region = live.property("region").orElseThrow();
-    assertThat(region.id()).isEqualTo("prop_1");
+    assertThat(region.id()).isEqualTo("prop_region");
     assertThat(region.name()).isEqualTo("Data region");
     assertThat(region.description()).isEqualTo("Where");
     assertThat(region.isPrivate()).isFalse();
@@ -260,28 +257,17 @@ class StateFileTargetTest {
   void anotherProcessWritingTheSameFileLosesNoUpdate() throws Exception {
     int each = 100;
     Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                StateFileWriterProcess.class.getName(),
-                path.toString(),
-                "child",
-                Integer.toString(each))
-            .redirectErrorStream(true)
+        ChildJvm.command(
+                StateFileWriterProcess.class, path.toString(), "child", Integer.toString(each))
+            .redirectError(dir.resolve("child.log").toFile())
             .start();
     // Start writing once the other process does, so that the two really overlap.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (target.read(Set.of()).categoryByName("child0").isEmpty() && child.isAlive()) {
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(5);
-    }
+    ChildJvm.awaitLine(child, "writing", Duration.ofSeconds(30));
     for (int i = 0; i < each; i++) {
       target.apply(new Operation.CreateCategory("parent" + i));
     }
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String output = new String(child.getInputStream().readAllBytes());
-    assertThat(child.exitValue()).as(output).isZero();
+    assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
 
     LiveState live = target.read(Set.of());
     for (int i = 0; i < each; i++) {
