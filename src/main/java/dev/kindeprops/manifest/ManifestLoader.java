@@ -2,6 +2,7 @@ package dev.kindeprops.manifest;
 
 import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.model.StorableText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +55,10 @@ public final class ManifestLoader {
         .forEach(
             (name, value) -> {
               if (Substitution.NAME.matcher(name).matches()) {
+                String problem = StorableText.problem("--var " + name + ": the value", value);
+                if (problem != null) {
+                  diagnostics.error(null, problem);
+                }
                 merged.put(name, value);
               } else {
                 diagnostics.error(
