@@ -565,8 +565,7 @@ class BadInputTest {
             manifest("properties:\n  code: {name: Code, category: C, pattern: \"^[a-z+$\"}\n"));
     assertThat(lines(load(file)))
         .containsExactly(
-            file
-                + ":3:44: error: invalid pattern for 'code': Unclosed character class near position 7");
+            file + ":3:44: error: invalid pattern for 'code': missing closing ] `[a-z+$`");
   }
 
   @Test
