@@ -3,6 +3,7 @@ package dev.kindeprops.manifest;
 import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.model.StorableText;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,7 +101,8 @@ public final class ManifestLoader {
       ManifestDocument document =
           DocumentConverter.convert(name, root.get(), text.length(), substitution, diagnostics);
       JsonNode version = document.root().path("version");
-      if (version.isNumber() && !(version.isIntegralNumber() && version.asLong() == 1)) {
+      if (version.isNumber()
+          && !(version.isIntegralNumber() && version.bigIntegerValue().equals(BigInteger.ONE))) {
         diagnostics.error(
             document.valueAt("/version"),
             "unsupported version "
