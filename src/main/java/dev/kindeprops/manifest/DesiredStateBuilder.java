@@ -3,6 +3,7 @@ package dev.kindeprops.manifest;
 import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.model.PropertyType;
+import dev.kindeprops.model.ValuePattern;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +35,7 @@ final class DesiredStateBuilder {
   private final Map<String, Entry> profiles = new TreeMap<>();
   private final Map<String, Entry> applications = new TreeMap<>();
   private final Map<String, SourceLocation> removed = new TreeMap<>();
-  private final Map<String, Pattern> patterns = new HashMap<>();
+  private final Map<String, ValuePattern> patterns = new HashMap<>();
 
   /** One declared property, profile or application: its JSON and where it is written. */
   private record Entry(String name, ManifestDocument document, String pointer, JsonNode node) {
@@ -115,24 +115,23 @@ final class DesiredStateBuilder {
   private void checkProperties() {
     for (Entry property : properties.values()) {
       JsonNode pattern = property.node().path("pattern");
+      ValuePattern compiled = null;
       if (pattern.isString()) {
-        try {
-          patterns.put(property.name(), Pattern.compile(pattern.stringValue()));
-        } catch (PatternSyntaxException e) {
-          diagnostics.error(
-              property.document().valueAt(property.child("pattern")),
-              "invalid pattern for '"
-                  + property.name()
-                  + "': "
-                  + e.getDescription()
-                  + (e.getIndex() >= 0 ? " near position " + (e.getIndex() + 1) : ""));
+        compiled =
+            ValuePattern.compile(
+                pattern.stringValue(),
+                problem ->
+                    diagnostics.error(
+                        property.document().valueAt(property.child("pattern")),
+                        "invalid pattern for '" + property.name() + "': " + problem));
+        if (compiled != null) {
+          patterns.put(property.name(), compiled);
         }
       }
-      Pattern compiled = patterns.get(property.name());
       JsonNode allowed = property.node().path("allowed");
       for (int i = 0; compiled != null && allowed.isArray() && i < allowed.size(); i++) {
         JsonNode value = allowed.get(i);
-        if (value.isString() && !compiled.matcher(value.stringValue()).matches()) {
+        if (value.isString() && !compiled.matches(value.stringValue())) {
           diagnostics.error(
               property.document().valueAt(ManifestDocument.child(property.child("allowed"), i)),
               "allowed value '"
@@ -245,9 +244,9 @@ final class DesiredStateBuilder {
     if (!allowed.isEmpty() && !allowed.contains(value)) {
       diagnostics.error(at, shown + " is not allowed; allowed: " + String.join(", ", allowed));
     }
-    Pattern pattern = patterns.get(key);
-    if (pattern != null && !pattern.matcher(value).matches()) {
-      diagnostics.error(at, shown + " does not match the pattern " + pattern.pattern());
+    ValuePattern pattern = patterns.get(key);
+    if (pattern != null && !pattern.matches(value)) {
+      diagnostics.error(at, shown + " does not match the pattern " + pattern.text());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.kindeprops.manifest;
 import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.manifest.ManifestDocument.Place;
+import dev.kindeprops.model.StorableText;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.HashMap;
@@ -89,6 +90,7 @@ final class DocumentConverter {
     }
     if (node instanceof ScalarNode scalar) {
       places.put(pointer, new Place(key, at, scalar.getValue()));
+      checkText("this value", scalar.getValue(), at);
       return scalar(scalar, pointer, at);
     }
     places.put(pointer, new Place(key, at, null));
@@ -114,6 +116,7 @@ final class DocumentConverter {
       }
       checkTag(keyNode, Tag.STR, keyAt);
       String name = keyScalar.getValue();
+      checkText("this key", name, keyAt);
       SourceLocation first = seen.putIfAbsent(name, keyAt);
       if (first != null) {
         diagnostics.error(
@@ -178,6 +181,14 @@ final class DocumentConverter {
       unresolved.add(pointer);
     }
     return JSON.stringNode(expanded.text());
+  }
+
+  /** Every scalar as written, before substitution: variables are checked where they are given. */
+  private void checkText(String subject, String text, SourceLocation at) {
+    String problem = StorableText.problem(subject, text);
+    if (problem != null) {
+      diagnostics.error(at, problem);
+    }
   }
 
   private void checkTag(Node node, Tag expected, SourceLocation at) {

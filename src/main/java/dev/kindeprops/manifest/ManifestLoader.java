@@ -2,6 +2,8 @@ package dev.kindeprops.manifest;
 
 import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.model.StorableText;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +56,10 @@ public final class ManifestLoader {
         .forEach(
             (name, value) -> {
               if (Substitution.NAME.matcher(name).matches()) {
+                String problem = StorableText.problem("--var " + name + ": the value", value);
+                if (problem != null) {
+                  diagnostics.error(null, problem);
+                }
                 merged.put(name, value);
               } else {
                 diagnostics.error(
@@ -95,7 +101,8 @@ public final class ManifestLoader {
       ManifestDocument document =
           DocumentConverter.convert(name, root.get(), text.length(), substitution, diagnostics);
       JsonNode version = document.root().path("version");
-      if (version.isNumber() && !(version.isIntegralNumber() && version.asLong() == 1)) {
+      if (version.isNumber()
+          && !(version.isIntegralNumber() && version.bigIntegerValue().equals(BigInteger.ONE))) {
         diagnostics.error(
             document.valueAt("/version"),
             "unsupported version "

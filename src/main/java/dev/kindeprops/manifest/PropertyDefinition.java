@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param category the name of the category it belongs to
  * @param isPrivate private properties never reach tokens
  * @param allowed the values it may take; empty means any
- * @param pattern a regular expression every value must match, or null
+ * @param pattern a regular expression (RE2 syntax) every value must match, or null
  * @param sensitive values are masked in human, markdown and log output
  * @param location where it is declared, or null for a state built in code
  */

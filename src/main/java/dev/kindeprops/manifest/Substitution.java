@@ -1,5 +1,6 @@
 package dev.kindeprops.manifest;
 
+import dev.kindeprops.model.StorableText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,12 @@ final class Substitution {
       String value = env.get(name);
       if (value == null || value.isEmpty()) {
         problems.add("environment variable " + name + " is not set (in ${env:" + name + "})");
+        return null;
+      }
+      String problem =
+          StorableText.problem("environment variable " + name + " (in ${env:" + name + "})", value);
+      if (problem != null) {
+        problems.add(problem);
         return null;
       }
       return value;

@@ -2,6 +2,7 @@ package dev.kindeprops.manifest;
 
 import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
+import dev.kindeprops.model.StorableText;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,6 +64,12 @@ final class VariableFile {
             YamlComposer.at(name, tuple.getValueNode().getStartMark()),
             "the value of variable " + key.getValue() + " must be a string, not a list or map");
         continue;
+      }
+      // Reported here, once, and kept: leaving it out would add "not defined" at every use.
+      String problem =
+          StorableText.problem("the value of variable " + key.getValue(), value.getValue());
+      if (problem != null) {
+        diagnostics.error(YamlComposer.at(name, value.getStartMark()), problem);
       }
       variables.put(key.getValue(), value.getValue());
     }

@@ -110,7 +110,11 @@ final class YamlComposer {
       throw new YamlProblem(
           atCodePoint(name, text, e.getPosition()),
           String.format(
-              "control character U+%04X is not allowed in YAML; remove it", e.getCodePoint()));
+              "%s U+%04X is not allowed in YAML; remove it",
+              Character.getType(e.getCodePoint()) == Character.CONTROL
+                  ? "control character"
+                  : "character",
+              e.getCodePoint()));
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
       throw new YamlProblem(at(name, mark), syntaxMessage(e));

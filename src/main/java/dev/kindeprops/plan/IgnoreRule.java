@@ -1,10 +1,10 @@
 package dev.kindeprops.plan;
 
+import com.google.re2j.Pattern;
 import dev.kindeprops.diag.SourceLocation;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * One line of an ignore file: a pattern of change addresses whose drift is known and accepted, with
@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * (segments are separated by {@code .}), {@code **} for any run across segments, and {@code ?} for
  * one character other than {@code .}. It matches an address when it matches the whole address or a
  * leading part of it that ends at a segment boundary, so {@code application.billing-worker} covers
- * every change of that application.
+ * every change of that application. Patterns compile to RE2/J, which matches in time linear in the
+ * address: a pattern such as {@code **a**a**a**a} would make a backtracking engine run for ever.
  *
  * @param reason why the drift is accepted; empty when the line gives none
  * @param location the file and line it came from, or null for a rule built in code
@@ -55,7 +56,7 @@ public record IgnoreRule(String pattern, String reason, SourceLocation location)
     StringBuilder regex = new StringBuilder();
     int i = 0;
     while (i < pattern.length()) {
-      char c = pattern.charAt(i);
+      int c = pattern.codePointAt(i);
       if (pattern.startsWith("**", i)) {
         regex.append(".*");
         i += 2;
@@ -66,9 +67,9 @@ public record IgnoreRule(String pattern, String reason, SourceLocation location)
       } else if (c == '?') {
         regex.append("[^.]");
       } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
+        regex.append(Pattern.quote(Character.toString(c)));
       }
-      i++;
+      i += Character.charCount(c);
     }
     // A pattern that names a parent (an application, say) covers everything below it.
     return Pattern.compile("(?:" + regex + ")(?:\\..*)?", Pattern.DOTALL);

@@ -7,6 +7,7 @@ import dev.kindeprops.live.ClaimValue;
 import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
 import dev.kindeprops.model.ValueRules;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -247,11 +248,12 @@ public final class PlanCodec {
               + ": not a plan file (it has no format_version); save one with kinde-props plan"
               + " --out");
     }
-    if (version.isIntegralNumber() && version.asInt() != Plan.FORMAT_VERSION) {
+    if (version.isIntegralNumber()
+        && !version.bigIntegerValue().equals(BigInteger.valueOf(Plan.FORMAT_VERSION))) {
       throw new PlanFormatException(
           name
               + ": plan format version "
-              + version.asInt()
+              + version.bigIntegerValue()
               + " is not supported (this kinde-props reads version "
               + Plan.FORMAT_VERSION
               + "); make the plan again with this version");

@@ -16,38 +16,61 @@ import tools.jackson.databind.node.ObjectNode;
  * scripts, and as GitHub workflow commands that annotate the lines of a pull request.
  */
 public final class DiagnosticRenderer {
+  /**
+   * Diagnostics shown at most, in every format; a line then counts the rest. A hostile file can
+   * make hundreds of thousands, and past the first few hundred they only hide the summary.
+   */
+  public static final int MAX_SHOWN = 200;
+
   private DiagnosticRenderer() {}
 
-  /** One {@code file:line:col: error: message} line per diagnostic. */
+  /** One {@code file:line:col: error: message} line per diagnostic shown, then the count line. */
   public static String text(List<Diagnostic> diagnostics) {
     StringBuilder out = new StringBuilder();
-    diagnostics.forEach(d -> out.append(d).append('\n'));
-    return out.toString();
+    shown(diagnostics).forEach(d -> out.append(d).append('\n'));
+    return out.append(notShown(diagnostics)).toString();
   }
 
   /**
-   * One workflow command per diagnostic, such as {@code ::error file=a.yaml,line=3,col=5::message}.
+   * One workflow command per diagnostic shown, such as {@code ::error
+   * file=a.yaml,line=3,col=5::message}, then the count line.
    */
   public static String github(List<Diagnostic> diagnostics) {
     StringBuilder out = new StringBuilder();
-    for (Diagnostic diagnostic : diagnostics) {
+    for (Diagnostic diagnostic : shown(diagnostics)) {
       out.append(
           GitHub.command(
               diagnostic.severity().label(), diagnostic.location(), null, diagnostic.message()));
     }
-    return out.toString();
+    return out.append(notShown(diagnostics)).toString();
+  }
+
+  private static List<Diagnostic> shown(List<Diagnostic> diagnostics) {
+    return diagnostics.subList(0, Math.min(diagnostics.size(), MAX_SHOWN));
+  }
+
+  /** The line that counts the diagnostics past {@link #MAX_SHOWN}, or nothing. */
+  private static String notShown(List<Diagnostic> diagnostics) {
+    int rest = diagnostics.size() - shown(diagnostics).size();
+    return rest == 0
+        ? ""
+        : "and "
+            + Words.count(rest, "more problem", "more problems")
+            + " (only the first "
+            + MAX_SHOWN
+            + " are shown)\n";
   }
 
   /**
-   * The outcome as one JSON object: {@code valid}, the {@code diagnostics} (severity, message,
-   * file, line, column) and a {@code summary} of counts (the manifest counts are null when the
-   * manifests are not valid).
+   * The outcome as one JSON object: {@code valid}, the {@code diagnostics} shown (severity,
+   * message, file, line, column) and a {@code summary} of counts: every error and warning, how many
+   * diagnostics are not shown, and the manifest counts (null when the manifests are not valid).
    */
   public static String json(LoadResult result) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode root = nodes.objectNode().put("valid", result.ok());
     ArrayNode list = root.putArray("diagnostics");
-    for (Diagnostic diagnostic : result.diagnostics()) {
+    for (Diagnostic diagnostic : shown(result.diagnostics())) {
       ObjectNode item =
           list.addObject()
               .put("severity", diagnostic.severity().label())
@@ -69,7 +92,10 @@ public final class DiagnosticRenderer {
         root.putObject("summary")
             .put("errors", result.errorCount())
             .put("warnings", result.warningCount())
-            .put("files", result.files().size());
+            .put("files", result.files().size())
+            .put(
+                "diagnostics_not_shown",
+                result.diagnostics().size() - shown(result.diagnostics()).size());
     DesiredState state = result.state();
     if (state == null) {
       summary.putNull("properties").putNull("categories").putNull("profiles");

@@ -158,6 +158,27 @@ class PlanCodecTest {
   }
 
   @Test
+  void refusesNumbersBeyondAnIntegerWithAClearMessage() {
+    String json = PlanCodec.write(everything(ClaimSource.STATE));
+    String huge = "99999999999999999999";
+
+    assertThatThrownBy(
+            () ->
+                PlanCodec.read(
+                    "plan.json",
+                    json.replace("\"format_version\": 1", "\"format_version\": " + huge)))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessageStartingWith("plan.json: plan format version " + huge + " is not supported");
+    assertThatThrownBy(
+            () ->
+                PlanCodec.read(
+                    "plan.json",
+                    PlanFiles.resign(json.replace("\"create\": 6", "\"create\": " + huge))))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessageContaining("$.summary.create: must have a maximum value of 2147483647");
+  }
+
+  @Test
   void refusesWhatIsNotAPlan() {
     assertThatThrownBy(() -> PlanCodec.read("plan.json", "[]"))
         .hasMessage("plan.json: not a plan file: expected a JSON object");

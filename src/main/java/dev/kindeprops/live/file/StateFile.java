@@ -10,6 +10,7 @@ import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.StateJson;
 import dev.kindeprops.live.TargetException;
 import dev.kindeprops.model.PropertyType;
+import dev.kindeprops.model.StorableText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -137,7 +138,9 @@ public final class StateFile {
     if (root == null || root.isMissingNode()) {
       throw new TargetException(name + ": empty file; a state file is a JSON object");
     }
-    List<String> problems = SCHEMA.problems(root);
+    List<String> problems = new ArrayList<>();
+    textProblems(root, "$", problems);
+    problems.addAll(SCHEMA.problems(root));
     if (problems.isEmpty()) {
       problems = crossReferenceProblems(root);
     }
@@ -169,6 +172,28 @@ public final class StateFile {
       message.append(problems.size() - shown).append(" more problems");
     }
     return message.toString();
+  }
+
+  /** Every key and string that is not text Kinde can hold, by JSON path. */
+  private static void textProblems(JsonNode node, String path, List<String> problems) {
+    if (node.isString()) {
+      String problem = StorableText.problem(path, node.stringValue());
+      if (problem != null) {
+        problems.add(problem);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        textProblems(node.get(i), path + "[" + i + "]", problems);
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String problem = StorableText.problem(path + ": a key", field.getKey());
+        if (problem != null) {
+          problems.add(problem);
+        }
+        textProblems(field.getValue(), path + "." + field.getKey(), problems);
+      }
+    }
   }
 
   /** Unique ids, keys and names, and references that name an existing entry. */

@@ -42,6 +42,14 @@ public record KindeSettings(
   /** A handful in flight hides latency without tripping Kinde's concurrency limiter. */
   public static final int DEFAULT_PARALLELISM = 4;
 
+  /**
+   * The range of {@code --max-rps}: the throttle counts in nanoseconds, and beyond these its
+   * arithmetic overflows, so that a tiny rate would mean no limit at all.
+   */
+  public static final double MIN_MAX_REQUESTS_PER_SECOND = 0.01;
+
+  public static final double MAX_MAX_REQUESTS_PER_SECOND = 1_000_000;
+
   public static final int MAX_PARALLELISM = 64;
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -61,9 +69,10 @@ public record KindeSettings(
         throw new TargetException(CLIENT_SECRET_VARIABLE + " is empty");
       }
     }
-    if (!(maxRequestsPerSecond > 0) || Double.isInfinite(maxRequestsPerSecond)) {
+    if (!(maxRequestsPerSecond >= MIN_MAX_REQUESTS_PER_SECOND
+        && maxRequestsPerSecond <= MAX_MAX_REQUESTS_PER_SECOND)) {
       throw new TargetException(
-          "--max-rps must be a positive number of requests per second, not "
+          "--max-rps must be a number of requests per second from 0.01 to 1000000, not "
               + maxRequestsPerSecond);
     }
     if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
@@ -225,6 +234,15 @@ public record KindeSettings(
       throw new TargetException(
           DOMAIN_VARIABLE
               + " must be the domain alone, such as https://acme.kinde.com, without a path: '"
+              + text
+              + "'");
+    }
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      throw new TargetException(
+          DOMAIN_VARIABLE
+              + " has port "
+              + uri.getPort()
+              + "; a port is 1 to 65535: '"
               + text
               + "'");
     }

@@ -108,6 +108,31 @@ class KindeSettingsTest {
     assertThatThrownBy(() -> limits(null, 65)).hasMessageContaining("--parallelism");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "https://acme.kinde.com:99999, 99999",
+    "https://acme.kinde.com:0, 0",
+    "http://localhost:65536, 65536"
+  })
+  void refusesAPortOutOfRange(String domain, String port) {
+    assertThatThrownBy(() -> KindeSettings.normaliseDomain(domain))
+        .isInstanceOf(TargetException.class)
+        .hasMessage("KINDE_DOMAIN has port " + port + "; a port is 1 to 65535: '" + domain + "'");
+    assertThat(KindeSettings.normaliseDomain("https://acme.kinde.com:65535"))
+        .isEqualTo("https://acme.kinde.com:65535");
+  }
+
+  /** Beyond these the throttle's arithmetic overflows: a tiny rate would mean no limit at all. */
+  @Test
+  void refusesRatesTheThrottleCannotKeep() {
+    assertThatThrownBy(() -> limits(1e-300, null))
+        .hasMessage(
+            "--max-rps must be a number of requests per second from 0.01 to 1000000, not 1.0E-300");
+    assertThatThrownBy(() -> limits(1e300, null)).hasMessageContaining("from 0.01 to 1000000");
+    assertThat(limits(0.01, null).maxRequestsPerSecond()).isEqualTo(0.01);
+    assertThat(limits(1e6, null).maxRequestsPerSecond()).isEqualTo(1e6);
+  }
+
   private static KindeSettings limits(Double maxRps, Integer parallelism) {
     return KindeSettings.fromEnvironment(
         ENV, new KindeSettings.Overrides(null, null, null, maxRps, parallelism));
