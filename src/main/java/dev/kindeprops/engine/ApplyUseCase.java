@@ -10,7 +10,6 @@ import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.Plan;
-import dev.kindeprops.plan.PlanCodec;
 import dev.kindeprops.plan.PlanDiff;
 import java.nio.file.Path;
 import java.util.Map;
@@ -170,6 +169,6 @@ public final class ApplyUseCase {
   }
 
   private static Plan readPlan(Path file) {
-    return PlanCodec.read(file.toString(), TextFiles.read(file, "plan file", file.toString()));
+    return ShowUseCase.read(file);
   }
 }

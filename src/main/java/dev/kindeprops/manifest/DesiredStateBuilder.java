@@ -3,6 +3,7 @@ package dev.kindeprops.manifest;
 import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.model.PropertyType;
+import dev.kindeprops.text.Spelling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

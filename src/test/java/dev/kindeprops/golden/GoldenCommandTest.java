@@ -233,7 +233,7 @@ class GoldenCommandTest {
     List<Path> inputs = new ArrayList<>(List.of(dir));
     for (Path step : steps) {
       for (String arg : Files.readAllLines(step.resolve(COMMAND))) {
-        if (!arg.contains("${") && Files.exists(Path.of(arg))) {
+        if (!arg.isEmpty() && !arg.contains("${") && Files.exists(Path.of(arg))) {
           inputs.add(Path.of(arg));
         }
       }
