@@ -93,7 +93,7 @@ final class ApplyCommand extends Subcommand {
               + " apply it with kinde-props apply PLAN. Nothing was changed.");
     }
     DesiredState desired = manifests == null ? null : manifests.load(console);
-    ApplyProgress progress = new ApplyProgress(console, ApplyProgress.LONG);
+    ApplyProgress progress = new ApplyProgress(console, planFile, common.color(console));
     ApplyUseCase.Result result;
     try {
       result =
@@ -114,6 +114,7 @@ final class ApplyCommand extends Subcommand {
       progress.end();
     }
     if (!result.approved()) {
+      console.out().println();
       console.out().println("Apply cancelled.");
       return ExitCode.ERROR;
     }
@@ -130,7 +131,7 @@ final class ApplyCommand extends Subcommand {
   private final class Review implements ApplyUseCase.Review {
     @Override
     public void show(Plan plan) {
-      print(new PlanTextRenderer(common.color(console)).render(PlanView.of(plan)));
+      print(new PlanTextRenderer(common.color(console)).render(PlanView.of(plan, allowDelete)));
     }
 
     @Override
@@ -165,7 +166,6 @@ final class ApplyCommand extends Subcommand {
       String answer =
           new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8))
               .readLine();
-      console.out().println();
       return answer != null && answer.strip().equals("yes");
     } catch (IOException e) {
       throw new UserError("cannot read the answer: " + e.getMessage());
