@@ -160,6 +160,7 @@ public final class Applier {
    */
   public static ApplyReport apply(Plan plan, Target target, ApplyOptions options) {
     Applier applier = new Applier(plan, target, options, steps(plan, target, options));
+    options.listener().starting(plan);
     applier.run();
     return applier.report();
   }

@@ -122,7 +122,9 @@ final class ApplyCommand extends Subcommand {
               + " apply it with kinde-props apply PLAN. Nothing was changed.");
     }
     DesiredState desired = manifests == null ? null : manifests.load(console);
-    ApplyProgress progress = new ApplyProgress(console, ApplyProgress.LONG);
+    // A JSON report keeps standard output machine-clean: progress goes to standard error.
+    PrintStream progressOut = format.get() == OutputFormat.TEXT ? console.out() : console.err();
+    ApplyProgress progress = new ApplyProgress(progressOut, planFile, common.color(console));
     ApplyUseCase.Result result;
     try {
       result =
@@ -145,6 +147,7 @@ final class ApplyCommand extends Subcommand {
       progress.end();
     }
     if (!result.approved()) {
+      console.out().println();
       console.out().println("Apply cancelled.");
       return ExitCode.ERROR;
     }
@@ -157,7 +160,7 @@ final class ApplyCommand extends Subcommand {
             result.report(),
             result.plan().sensitiveProperties(),
             result.tokenCheck());
-    print(Renderers.apply(format.get(), common.verbose()).render(view));
+    print(Renderers.apply(format.get()).render(view));
     StepSummary.append(console, new ApplyMarkdownRenderer().render(view));
     if (!result.report().complete()) {
       return ExitCode.ERROR;
@@ -171,7 +174,7 @@ final class ApplyCommand extends Subcommand {
     public void show(Plan plan) {
       // A JSON report stays machine-clean: the plan's changes are in it, with their outcomes.
       if (format.get() == OutputFormat.TEXT) {
-        print(new PlanTextRenderer(common.color(console)).render(PlanView.of(plan)));
+        print(new PlanTextRenderer(common.color(console)).render(PlanView.of(plan, allowDelete)));
       }
     }
 
@@ -207,7 +210,6 @@ final class ApplyCommand extends Subcommand {
       String answer =
           new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8))
               .readLine();
-      console.out().println();
       return answer != null && answer.strip().equals("yes");
     } catch (IOException e) {
       throw new UserError("cannot read the answer: " + e.getMessage());

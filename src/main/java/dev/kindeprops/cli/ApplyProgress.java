@@ -2,54 +2,119 @@ package dev.kindeprops.cli;
 
 import dev.kindeprops.apply.ApplyListener;
 import dev.kindeprops.apply.ChangeResult;
-import java.time.Duration;
+import dev.kindeprops.plan.Change;
+import dev.kindeprops.plan.ClaimChange;
+import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.ValueChange;
+import dev.kindeprops.render.PlanTextRenderer;
+import dev.kindeprops.render.PlanView;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The progress line of a long apply on a terminal: {@code Applying: 120/400 changes}, rewritten in
- * place on standard error, and wiped before the report is printed. Short applies and runs without a
- * terminal print nothing here.
+ * What apply prints while it works, the same on a terminal and in a CI log: for a saved plan, the
+ * changes it is about to make (a plan made from {@code -f} was shown whole before); then a line per
+ * change as it finishes, such as {@code property.region: updated}, in plan order, so that the same
+ * apply always prints the same lines.
  */
 final class ApplyProgress implements ApplyListener {
-  /** An apply that takes longer than this shows a progress line. */
-  static final Duration LONG = Duration.ofSeconds(1);
+  private final PrintStream out;
+  private final Path savedPlan;
+  private final boolean color;
 
-  private static final long REDRAW_NANOS = Duration.ofMillis(100).toNanos();
+  /** The changes kinde-props carries out, in plan order, by address. */
+  private final Map<String, Integer> positions = new HashMap<>();
 
-  private final Console console;
-  private final boolean enabled;
-  private final long showAfter;
-  private final long started = System.nanoTime();
-  private long drawnAt;
-  private int width;
+  /** Finished changes whose line waits for an earlier change to finish. */
+  private final Map<Integer, ChangeResult> waiting = new HashMap<>();
 
-  ApplyProgress(Console console, Duration showAfter) {
-    this.console = console;
-    this.enabled = console.interactive();
-    this.showAfter = showAfter.toNanos();
+  private int printed;
+
+  /**
+   * @param out where the lines go: standard output, or standard error when standard output carries
+   *     a report for scripts
+   * @param savedPlan the saved plan being applied, or null for a plan made from {@code -f}
+   * @param color whether to colour the changes of a saved plan
+   */
+  ApplyProgress(PrintStream out, Path savedPlan, boolean color) {
+    this.out = out;
+    this.savedPlan = savedPlan;
+    this.color = color;
+  }
+
+  @Override
+  public synchronized void starting(Plan plan) {
+    List<Change> carriedOut = plan.changes().stream().filter(c -> !c.manual()).toList();
+    for (int i = 0; i < carriedOut.size(); i++) {
+      positions.put(carriedOut.get(i).address().toString(), i);
+    }
+    StringBuilder text = new StringBuilder();
+    if (savedPlan != null && plan.hasChanges()) {
+      // Only an apply given --allow-delete gets this far with a delete.
+      PlanView view = PlanView.of(plan, true);
+      text.append("Applying the saved plan ")
+          .append(savedPlan)
+          .append(" to ")
+          .append(plan.target())
+          .append(":\n\n")
+          .append(new PlanTextRenderer(color).renderChanges(view))
+          .append(view.summaryLine())
+          .append("\n\n");
+    } else if (!carriedOut.isEmpty()) {
+      text.append('\n');
+    }
+    out.print(text);
+    out.flush();
   }
 
   @Override
   public synchronized void finished(ChangeResult result, int finished, int total) {
-    long now = System.nanoTime();
-    boolean last = finished == total;
-    if (!enabled
-        || now - started < showAfter
-        || (!last && width > 0 && now - drawnAt < REDRAW_NANOS)) {
-      return;
+    waiting.put(positions.get(result.change().address().toString()), result);
+    while (waiting.containsKey(printed)) {
+      out.println(line(waiting.remove(printed)));
+      printed++;
     }
-    String line = "Applying: " + finished + "/" + total + " changes";
-    console.err().print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
-    console.err().flush();
-    width = line.length();
-    drawnAt = now;
+    out.flush();
   }
 
-  /** Wipes the progress line, if one was drawn, so the report starts on a clean line. */
+  /**
+   * Prints the lines of changes that finished after one that never did, and a blank line before the
+   * report when there were lines.
+   */
   synchronized void end() {
-    if (width > 0) {
-      console.err().print("\r" + " ".repeat(width) + "\r");
-      console.err().flush();
-      width = 0;
+    waiting.keySet().stream().sorted().forEach(i -> out.println(line(waiting.get(i))));
+    if (printed > 0 || !waiting.isEmpty()) {
+      out.println();
     }
+    waiting.clear();
+    out.flush();
+  }
+
+  /** {@code property.region: updated}, or {@code …: failed} (the report says why). */
+  static String line(ChangeResult result) {
+    Change change = result.change();
+    String what =
+        switch (result.outcome()) {
+          case DONE -> done(change);
+          case FAILED -> "failed";
+          case NOT_STARTED -> "not started";
+          case MANUAL -> "manual";
+        };
+    return change.address() + ": " + what;
+  }
+
+  private static String done(Change change) {
+    if (change instanceof ClaimChange claim) {
+      return claim.on() ? "turned on" : "turned off";
+    }
+    return switch (change.action()) {
+      case CREATE -> "created";
+      case UPDATE -> "updated";
+      case REPLACE -> "replaced";
+      case DELETE -> change instanceof ValueChange ? "unset" : "deleted";
+    };
   }
 }

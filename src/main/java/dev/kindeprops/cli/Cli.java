@@ -3,11 +3,18 @@ package dev.kindeprops.cli;
 import dev.kindeprops.diag.InvalidInputException;
 import dev.kindeprops.diag.UserError;
 import dev.kindeprops.render.DiagnosticRenderer;
+import dev.kindeprops.text.Spelling;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Builds the command line for one run and maps every failure to one message and an exit code: the
@@ -37,6 +44,7 @@ public final class Cli {
     commandLine.setOut(new PrintWriter(console.out(), true));
     commandLine.setErr(new PrintWriter(console.err(), true));
     commandLine.setParameterExceptionHandler(Cli::onBadArguments);
+    commandLine.setExecutionStrategy(Cli::execute);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> onFailure(console, exception, parseResult));
     return commandLine;
@@ -57,14 +65,65 @@ public final class Cli {
     };
   }
 
+  /**
+   * Runs the command asked for, with the options every command takes given before it ({@code
+   * kinde-props --no-color plan}) as if given after it.
+   */
+  private static int execute(ParseResult parsed) {
+    CommonOptions top = ((KindePropsCommand) parsed.commandSpec().userObject()).common;
+    for (ParseResult sub = parsed.subcommand(); sub != null; sub = sub.subcommand()) {
+      if (sub.commandSpec().userObject() instanceof Subcommand command) {
+        command.common.include(top);
+      }
+    }
+    return new RunLast().execute(parsed);
+  }
+
   private static int onBadArguments(ParameterException exception, String[] args) {
     CommandLine failed = exception.getCommandLine();
     PrintWriter err = failed.getErr();
-    err.println("error: " + exception.getMessage());
+    err.println("error: " + message(exception));
+    if (exception instanceof UnmatchedArgumentException unmatched) {
+      suggestion(unmatched).ifPresent(meant -> err.println("Did you mean: " + meant + "?"));
+    }
     err.println(
         "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCode.ERROR;
+  }
+
+  /** Picocli's message, said as our own messages are. */
+  private static String message(ParameterException exception) {
+    if (isUnknownCommand(exception)) {
+      return "unknown command '"
+          + ((UnmatchedArgumentException) exception).getUnmatched().get(0)
+          + "'";
+    }
+    // Picocli starts an argument group's message with "Error: " and writes "option option" for a
+    // map option's value without '='.
+    return exception.getMessage().replaceFirst("^Error: ", "").replace("option option ", "option ");
+  }
+
+  /** A word where a command is expected, on the one command that has subcommands. */
+  private static boolean isUnknownCommand(ParameterException exception) {
+    return exception instanceof UnmatchedArgumentException unmatched
+        && !unmatched.isUnknownOption()
+        && !exception.getCommandLine().getSubcommands().isEmpty();
+  }
+
+  /** The command or option closest to the first one not understood, if one is close. */
+  private static Optional<String> suggestion(UnmatchedArgumentException unmatched) {
+    CommandSpec spec = unmatched.getCommandLine().getCommandSpec();
+    String first = unmatched.getUnmatched().get(0);
+    if (isUnknownCommand(unmatched)) {
+      return Spelling.closest(first, spec.subcommands().keySet());
+    }
+    if (!unmatched.isUnknownOption()) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    spec.options().forEach(option -> names.addAll(List.of(option.names())));
+    return Spelling.closest(first.split("=", 2)[0], names);
   }
 
   private static int onFailure(Console console, Exception exception, ParseResult parseResult) {

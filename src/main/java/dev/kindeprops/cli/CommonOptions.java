@@ -27,4 +27,10 @@ public final class CommonOptions {
   public boolean verbose() {
     return verbose;
   }
+
+  /** Takes on the options given before the command's name, on the top-level command. */
+  void include(CommonOptions top) {
+    verbose |= top.verbose;
+    noColor |= top.noColor;
+  }
 }

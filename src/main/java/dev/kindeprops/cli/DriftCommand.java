@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Report drift: where the live state no longer matches the manifests.",
+      "Report drift: where the live state differs from the manifests.",
       "The changes plan would show, reported as drift. Known drift listed in an",
       "ignore file does not count; with a baseline snapshot, each change says",
       "whether the live side or the manifests moved."

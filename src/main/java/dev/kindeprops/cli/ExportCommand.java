@@ -157,7 +157,8 @@ final class ExportCommand extends Subcommand {
                 + " to "
                 + output
                 + " ("
-                + Words.count(export.files().size(), "file", "files")
+                + Words.count(
+                    export.files().size() + (result.schemaCopied() ? 1 : 0), "file", "files")
                 + ").");
     if (!completed.assumedTypes().isEmpty() || !completed.assumedCategories().isEmpty()) {
       console

@@ -1,12 +1,17 @@
 package dev.kindeprops.cli;
 
 import dev.kindeprops.engine.Version;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level command: prints help when given no subcommand. */
+/**
+ * The top-level command: takes the options every command takes, for the command after it; given no
+ * command, prints the usage on standard error and fails.
+ */
 @Command(
     name = "kinde-props",
     mixinStandardHelpOptions = true,
@@ -20,11 +25,13 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
+      ShowCommand.class,
       DriftCommand.class,
       ClaimsCommand.class,
       VerifyCommand.class,
       ExportCommand.class,
-      SchemaCommand.class
+      SchemaCommand.class,
+      CompletionCommand.class
     },
     footer = {
       "",
@@ -36,12 +43,15 @@ import picocli.CommandLine.Spec;
       "",
       "Run 'kinde-props COMMAND --help' for a command's options and examples."
     })
-final class KindePropsCommand implements Runnable {
+final class KindePropsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin CommonOptions common;
+
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.ERROR;
   }
 
   static final class VersionProvider implements IVersionProvider {

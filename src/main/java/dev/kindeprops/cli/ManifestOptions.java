@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options of every command that reads manifests, and loading them. */
 public final class ManifestOptions {
@@ -17,6 +19,7 @@ public final class ManifestOptions {
       names = {"-f", "--file"},
       paramLabel = "PATH",
       required = true,
+      converter = ManifestOptions.NonEmptyPath.class,
       description =
           "A manifest file or directory; a directory means every YAML file below it"
               + " (*.yaml, *.yml) in sorted order, hidden ones skipped. Repeatable.")
@@ -33,6 +36,17 @@ public final class ManifestOptions {
       paramLabel = "FILE",
       description = "A YAML map of variables for $${var:NAME}, such as 'region: eu'.")
   Path varFile;
+
+  /** A path as {@code -f} takes it: never empty, which would read the current directory. */
+  static final class NonEmptyPath implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      if (value.isEmpty()) {
+        throw new TypeConversionException("-f needs a path, not an empty string");
+      }
+      return Path.of(value);
+    }
+  }
 
   /**
    * The options as another command takes them again, such as {@code -f kinde --var-file

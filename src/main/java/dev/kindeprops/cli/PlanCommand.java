@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Show the changes apply would make and the token claims they produce.",
+      "Show what apply would change and the token claims that result.",
       "Compares the manifests with the live state and shows the M2M token claims each",
       "application will receive. Changes nothing."
     },

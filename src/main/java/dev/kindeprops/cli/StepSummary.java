@@ -2,7 +2,10 @@ package dev.kindeprops.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -36,13 +39,25 @@ final class StepSummary {
       console
           .err()
           .println(
-              "warning: cannot append the report to "
-                  + VARIABLE
-                  + " ("
-                  + file
-                  + "): "
-                  + e.getMessage());
+              "warning: cannot append the report to " + VARIABLE + " (" + file + "): " + reason(e));
       console.err().flush();
     }
+  }
+
+  /**
+   * Why the file cannot be written, in words: the JDK's exceptions for a missing folder or a
+   * refused permission carry only the path, which the warning names already.
+   */
+  static String reason(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "its directory does not exist";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+      return fileSystem.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Mixin;
     footer = {
       "",
       "Formats:",
-      "  text    problems on stderr as file:line:col: error: message,",
-      "          the summary line on stdout",
+      "  text    problems on stderr as file:line:col: error: message, then the",
+      "          summary line: on stdout when valid, on stderr with the problems",
+      "          when not",
       "  json    one JSON object on stdout: valid, diagnostics, summary",
       "  github  GitHub Actions annotations on stdout",
       "",

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check that M2M tokens carry exactly the claims the manifests expect.",
+      "Check that M2M tokens carry exactly the expected claims.",
       "Compares each managed application's application_properties claim with the",
       "expected one.",
       "",

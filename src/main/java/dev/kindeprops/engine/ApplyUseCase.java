@@ -12,7 +12,6 @@ import dev.kindeprops.manifest.ManifestDigest;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.Plan;
-import dev.kindeprops.plan.PlanCodec;
 import dev.kindeprops.plan.PlanDiff;
 import java.nio.file.Path;
 import java.util.List;
@@ -215,6 +214,6 @@ public final class ApplyUseCase {
   }
 
   private static Plan readPlan(Path file) {
-    return PlanCodec.read(file.toString(), TextFiles.read(file, "plan file", file.toString()));
+    return ShowUseCase.read(file);
   }
 }

@@ -67,12 +67,15 @@ public final class ExportUseCase {
    * @param export the manifests written, or null without an output directory
    * @param otherManifests YAML files the output directory held besides those written, relative to
    *     it, which {@code plan -f} reads too
+   * @param schemaCopied whether the manifest schema was written beside the manifests (no {@code
+   *     schemas/} above the output holds it)
    */
   public record Result(
       String target,
       CompletedState completed,
       ManifestExport export,
-      List<String> otherManifests) {}
+      List<String> otherManifests,
+      boolean schemaCopied) {}
 
   public static Result run(Request request) {
     Path output = request.output();
@@ -123,14 +126,19 @@ public final class ExportUseCase {
     CompletedState completed = CompletedState.of(live, request.declared(), request.masked());
     ManifestExport export = null;
     List<String> others = List.of();
+    String schema = null;
     if (output != null) {
-      export = ManifestExport.of(completed, targetName, schemaReference(output));
+      schema = schemaAbove(output);
+      if (schema == null) {
+        writeSchemaCopy(output);
+      }
+      export = ManifestExport.of(completed, targetName, schema == null ? SCHEMA_COPY : schema);
       others = writeManifests(output, export);
     }
     if (request.stateOut() != null) {
       Targets.writeSnapshot(request.stateOut(), completed.state(), completed.sensitive());
     }
-    return new Result(targetName, completed, export, others);
+    return new Result(targetName, completed, export, others, output != null && schema == null);
   }
 
   /** Writes the files; returns the other manifests the directory holds. */
@@ -208,9 +216,10 @@ public final class ExportUseCase {
   /**
    * The manifest schema for editors: the path from the output directory to {@code
    * schemas/kinde-props.schema.json} when that file sits in it or a directory above (a checkout of
-   * kinde-props, or a repository that keeps a copy); else a copy written beside the manifests.
+   * kinde-props, or a repository that keeps a copy); else null, and a copy is written beside the
+   * manifests.
    */
-  private static String schemaReference(Path output) {
+  private static String schemaAbove(Path output) {
     Path directory = output.toAbsolutePath().normalize();
     for (Path at = directory; at != null; at = at.getParent()) {
       Path schema = at.resolve("schemas/kinde-props.schema.json");
@@ -218,6 +227,10 @@ public final class ExportUseCase {
         return directory.relativize(schema).toString().replace('\\', '/');
       }
     }
+    return null;
+  }
+
+  private static void writeSchemaCopy(Path output) {
     Path copy = output.resolve(SCHEMA_COPY);
     try {
       Files.createDirectories(output);
@@ -225,6 +238,5 @@ public final class ExportUseCase {
     } catch (IOException e) {
       throw new UserError("cannot write " + copy + ": " + e.getMessage());
     }
-    return SCHEMA_COPY;
   }
 }

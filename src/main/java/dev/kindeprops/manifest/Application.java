@@ -19,6 +19,9 @@ import java.util.TreeSet;
  * @param claims the complete set of properties toggled into its M2M token
  * @param audience the API audience {@code verify} mints tokens for, or null
  * @param location where it is declared, or null for a state built in code
+ * @param valueLocations where each value is written (in the application, or in the profile it comes
+ *     from), by property key; empty for a state built in code
+ * @param claimLocations where each claim is listed, likewise
  */
 public record Application(
     String name,
@@ -27,7 +30,9 @@ public record Application(
     SortedMap<String, String> values,
     SortedSet<String> claims,
     String audience,
-    SourceLocation location) {
+    SourceLocation location,
+    SortedMap<String, SourceLocation> valueLocations,
+    SortedMap<String, SourceLocation> claimLocations) {
 
   public Application {
     Objects.requireNonNull(name, "name");
@@ -35,5 +40,19 @@ public record Application(
     profiles = profiles == null ? List.of() : List.copyOf(profiles);
     values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
     claims = Collections.unmodifiableSortedSet(new TreeSet<>(claims));
+    valueLocations = Collections.unmodifiableSortedMap(new TreeMap<>(valueLocations));
+    claimLocations = Collections.unmodifiableSortedMap(new TreeMap<>(claimLocations));
+  }
+
+  /** An application without the places of its values and claims. */
+  public Application(
+      String name,
+      String id,
+      List<String> profiles,
+      SortedMap<String, String> values,
+      SortedSet<String> claims,
+      String audience,
+      SourceLocation location) {
+    this(name, id, profiles, values, claims, audience, location, new TreeMap<>(), new TreeMap<>());
   }
 }

@@ -4,6 +4,7 @@ import dev.kindeprops.diag.Diagnostics;
 import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.model.PropertyType;
 import dev.kindeprops.model.ValuePattern;
+import dev.kindeprops.text.Spelling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -319,12 +320,18 @@ final class DesiredStateBuilder {
       List<String> listed = strings(a.node().path("profiles"));
       Map<String, String> values = new LinkedHashMap<>();
       Set<String> claims = new TreeSet<>();
+      TreeMap<String, SourceLocation> valuesAt = new TreeMap<>();
+      TreeMap<String, SourceLocation> claimsAt = new TreeMap<>();
       for (String name : listed) {
         values.putAll(bundles.get(name).values());
         claims.addAll(bundles.get(name).claims());
+        valuesAt.putAll(valueLocations(profiles.get(name)));
+        claimsAt.putAll(claimLocations(profiles.get(name)));
       }
       values.putAll(values(a.node()));
       claims.addAll(strings(a.node().path("claims")));
+      valuesAt.putAll(valueLocations(a));
+      claimsAt.putAll(claimLocations(a));
       apps.put(
           a.name(),
           new Application(
@@ -334,13 +341,47 @@ final class DesiredStateBuilder {
               new TreeMap<>(values),
               new TreeSet<>(claims),
               text(a.node(), "audience"),
-              a.location()));
+              a.location(),
+              valuesAt,
+              claimsAt));
     }
     return new DesiredState(
         new TreeMap<>(definitions),
         new TreeMap<>(bundles),
         new TreeMap<>(apps),
         new TreeSet<>(removed.keySet()));
+  }
+
+  /** Where a profile's or application's values are written: each key's place. */
+  private static Map<String, SourceLocation> valueLocations(Entry owner) {
+    Map<String, SourceLocation> places = new HashMap<>();
+    JsonNode map = owner.node().path("values");
+    if (map.isObject()) {
+      for (Map.Entry<String, JsonNode> value : map.properties()) {
+        if (value.getValue().isString()) {
+          places.put(
+              value.getKey(),
+              owner
+                  .document()
+                  .keyAt(ManifestDocument.child(owner.child("values"), value.getKey())));
+        }
+      }
+    }
+    return places;
+  }
+
+  /** Where a profile's or application's claims are listed: each item's place. */
+  private static Map<String, SourceLocation> claimLocations(Entry owner) {
+    Map<String, SourceLocation> places = new HashMap<>();
+    JsonNode list = owner.node().path("claims");
+    for (int i = 0; list.isArray() && i < list.size(); i++) {
+      if (list.get(i).isString()) {
+        places.putIfAbsent(
+            list.get(i).stringValue(),
+            owner.document().valueAt(ManifestDocument.child(owner.child("claims"), i)));
+      }
+    }
+    return places;
   }
 
   private static boolean isPropertyKey(String key) {

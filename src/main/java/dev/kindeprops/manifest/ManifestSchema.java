@@ -8,6 +8,7 @@ import com.networknt.schema.path.NodePath;
 import dev.kindeprops.diag.Diagnostic;
 import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.json.Json;
+import dev.kindeprops.text.Spelling;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

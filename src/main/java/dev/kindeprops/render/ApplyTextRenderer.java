@@ -8,40 +8,21 @@ import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.ManualStep;
 import dev.kindeprops.text.Words;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What {@code apply} prints when it is done: each failed change with its reason, the changes not
- * started, a summary line, and the manual steps as a checklist; with {@code --verbose}, every
- * change and what became of it first. It shows addresses and property keys, never values, and masks
- * a sensitive value should a target's message repeat it.
+ * started, a summary line, and the manual steps as a checklist (each change's own line was printed
+ * as it finished). It shows addresses and property keys, never values, and masks a sensitive value
+ * should a target's message repeat it.
  */
 public final class ApplyTextRenderer implements Renderer<ApplyView> {
   /** Addresses of changes not started listed before the rest are only counted. */
   private static final int MAX_LISTED = 10;
 
-  private final boolean verbose;
-
-  /**
-   * @param verbose whether to list every change with its outcome
-   */
-  public ApplyTextRenderer(boolean verbose) {
-    this.verbose = verbose;
-  }
-
   @Override
   public String render(ApplyView view) {
     ApplyReport report = view.report();
     StringBuilder out = new StringBuilder();
-    if (verbose) {
-      for (ChangeResult result : report.results()) {
-        String outcome = result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        out.append("  ")
-            .append(String.format(Locale.ROOT, "%-12s", outcome))
-            .append(result.change().address())
-            .append('\n');
-      }
-    }
     for (ChangeResult failed : report.with(Outcome.FAILED)) {
       out.append("Failed: ")
           .append(failed.change().address())

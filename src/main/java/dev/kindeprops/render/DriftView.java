@@ -162,7 +162,10 @@ public record DriftView(DriftReport report, List<Row> drifted, List<Row> ignored
     return mine ? "on" : "off";
   }
 
-  /** Where the manifests declare what a change is about, or null where they do not say. */
+  /**
+   * Where the manifests declare what a change is about, or null where they do not say: for a value
+   * or claim, the line that gives it (in the application or its profile), else the application.
+   */
   private static SourceLocation location(Change change, DesiredState desired) {
     if (change instanceof CategoryChange category) {
       return desired.properties().values().stream()
@@ -176,7 +179,15 @@ public record DriftView(DriftReport report, List<Row> drifted, List<Row> ignored
       PropertyDefinition declared = desired.properties().get(property.key());
       return declared == null ? null : declared.location();
     }
-    Application app = desired.applications().get(((ApplicationChange) change).application());
-    return app == null ? null : app.location();
+    ApplicationChange toApplication = (ApplicationChange) change;
+    Application app = desired.applications().get(toApplication.application());
+    if (app == null) {
+      return null;
+    }
+    SourceLocation own =
+        change instanceof ValueChange
+            ? app.valueLocations().get(toApplication.key())
+            : app.claimLocations().get(toApplication.key());
+    return own != null ? own : app.location();
   }
 }

@@ -117,7 +117,7 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
             case REPLACE -> "must be replaced: deleted, then created again";
             case DELETE -> "will be deleted";
           };
-      String allow = change.action().isDestructive() ? " (apply needs --allow-delete)" : "";
+      String allow = view.needsAllowDelete(change) ? " (apply needs --allow-delete)" : "";
       line("  " + style.dim("# " + change.address() + " " + what + allow));
       line(symbol(change) + " property " + Display.quote(change.key()) + " {");
       List<String[]> rows = new ArrayList<>();

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param applications each application's value changes, then its toggles, each by key
  * @param manualSteps the toggles a person makes, by application name
  * @param claims each managed application's token claims before and after, by name
+ * @param deletesAllowed whether the plan is shown by an apply given {@code --allow-delete}, so that
+ *     nothing says apply needs it
  */
 public record PlanView(
     Plan plan,
@@ -32,7 +34,8 @@ public record PlanView(
     List<PropertyChange> properties,
     SortedMap<String, List<ApplicationChange>> applications,
     List<ManualStep> manualSteps,
-    List<ClaimDiff> claims) {
+    List<ClaimDiff> claims,
+    boolean deletesAllowed) {
 
   public PlanView {
     categories = List.copyOf(categories);
@@ -43,6 +46,13 @@ public record PlanView(
   }
 
   public static PlanView of(Plan plan) {
+    return of(plan, false);
+  }
+
+  /**
+   * @param deletesAllowed whether the plan is shown by an apply given {@code --allow-delete}
+   */
+  public static PlanView of(Plan plan, boolean deletesAllowed) {
     List<CategoryChange> categories = new ArrayList<>();
     List<PropertyChange> properties = new ArrayList<>();
     SortedMap<String, List<ApplicationChange>> applications = new TreeMap<>();
@@ -67,7 +77,8 @@ public record PlanView(
                         .thenComparing(ApplicationChange::key)));
     List<ManualStep> steps = new ArrayList<>(ManualStep.of(plan.changes()));
     steps.sort(Comparator.comparing(ManualStep::application));
-    return new PlanView(plan, categories, properties, applications, steps, ClaimDiff.of(plan));
+    return new PlanView(
+        plan, categories, properties, applications, steps, ClaimDiff.of(plan), deletesAllowed);
   }
 
   /** The last line of a plan, as Terraform ends one. */
@@ -90,9 +101,18 @@ public record PlanView(
         + (needsAllowDelete() ? " Apply needs --allow-delete." : "");
   }
 
-  /** Whether apply will refuse the plan without {@code --allow-delete}: any delete or replace. */
+  /**
+   * Whether to say that apply will refuse the plan without {@code --allow-delete}: it has a delete
+   * or replace, and the flag was not given.
+   */
   public boolean needsAllowDelete() {
-    return plan.changes().stream().anyMatch(c -> !c.manual() && c.action().isDestructive());
+    return !deletesAllowed
+        && plan.changes().stream().anyMatch(c -> !c.manual() && c.action().isDestructive());
+  }
+
+  /** Whether to say that apply needs {@code --allow-delete} for this change. */
+  boolean needsAllowDelete(Change change) {
+    return !deletesAllowed && !change.manual() && change.action().isDestructive();
   }
 
   /** A value of property {@code key} as output shows it: quoted, or masked when sensitive. */

@@ -35,10 +35,10 @@ public final class Renderers {
     };
   }
 
-  /** What apply did: text (with every change and its outcome when {@code verbose}) or JSON. */
-  public static Renderer<ApplyView> apply(OutputFormat format, boolean verbose) {
+  /** What apply did: text, JSON or the Markdown of a job summary. */
+  public static Renderer<ApplyView> apply(OutputFormat format) {
     return switch (format) {
-      case TEXT -> new ApplyTextRenderer(verbose);
+      case TEXT -> new ApplyTextRenderer();
       case JSON -> new ApplyJsonRenderer();
       case MARKDOWN -> new ApplyMarkdownRenderer();
       case GITHUB -> throw unsupported("apply", format);

@@ -1,2 +1,5 @@
-/** Wording every output shares: counted nouns and capped lists of names. Depends on nothing. */
+/**
+ * Wording every output shares: counted nouns, capped lists of names, and the name a user probably
+ * meant. Depends on nothing.
+ */
 package dev.kindeprops.text;

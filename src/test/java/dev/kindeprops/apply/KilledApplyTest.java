@@ -127,6 +127,8 @@ class KilledApplyTest {
               null,
               TargetSpec.stateFile(Path.of(args[1])),
               null,
+              null,
+              true,
               false,
               PARALLELISM,
               signal,

@@ -174,8 +174,13 @@ class ApplyCommandTest {
     Run run = run(applyArgs(plan, state, "--parallelism", "1"));
 
     assertThat(run.code()).isEqualTo(ExitCode.ERROR);
+    // A line per change that finished, the failed one too, then the report; none for the rest.
     assertThat(run.out())
-        .isEqualTo(
+        .contains(
+            "\n\nproperty.model_version: updated\n"
+                + "property.billing_notes: created\n"
+                + "application.billing-worker.value.region: failed\n\n")
+        .endsWith(
             "Failed: application.billing-worker.value.region: no application has id \""
                 + unknown
                 + "\"\n"

@@ -9,17 +9,20 @@ import dev.kindeprops.fixtures.InProcess;
 import dev.kindeprops.plan.Action;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.ClaimChange;
+import dev.kindeprops.plan.Plan;
+import dev.kindeprops.plan.Unmanaged;
 import dev.kindeprops.plan.ValueChange;
 import dev.kindeprops.render.ApplyTextRenderer;
 import dev.kindeprops.render.ApplyView;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** What apply prints: the report, the manual checklist and the progress line. */
+/** What apply prints: a line per change as it finishes, the report and the manual checklist. */
 class ApplyOutputTest {
   private static Change value(String app, String key) {
     return new ValueChange(Action.CREATE, app, "id-" + app, key, null, "secret value");
@@ -29,9 +32,8 @@ class ApplyOutputTest {
     return new ClaimChange(action, app, "id-" + app, key, true);
   }
 
-  private static String render(ApplyReport report, Set<String> sensitive, boolean verbose) {
-    return new ApplyTextRenderer(verbose)
-        .render(ApplyView.of("file:state.json", report, sensitive, null));
+  private static String render(ApplyReport report, Set<String> sensitive) {
+    return new ApplyTextRenderer().render(ApplyView.of("file:state.json", report, sensitive, null));
   }
 
   private static ApplyReport report(ChangeResult... results) {
@@ -64,7 +66,7 @@ class ApplyOutputTest {
             manual(toggle("billing", "old", Action.DELETE)),
             manual(toggle("search", "tier", Action.DELETE)));
 
-    assertThat(render(report, Set.of(), false))
+    assertThat(render(report, Set.of()))
         .isEqualTo(
             """
             Apply complete: 1 change made. 4 manual steps are left to do (below).
@@ -89,7 +91,7 @@ class ApplyOutputTest {
       results.add(notStarted(value("c" + i, "region")));
     }
 
-    String text = render(new ApplyReport(results), Set.of(), false);
+    String text = render(new ApplyReport(results), Set.of());
 
     assertThat(text)
         .isEqualTo(
@@ -111,28 +113,10 @@ class ApplyOutputTest {
             failed(value("a", "notes"), "Kinde refused 'secret value': too long"),
             failed(value("a", "region"), "Kinde refused 'secret value'"));
 
-    assertThat(render(report, Set.of("notes"), false))
+    assertThat(render(report, Set.of("notes")))
         .startsWith(
             "Failed: application.a.value.notes: Kinde refused '(sensitive)': too long\n"
                 + "Failed: application.a.value.region: Kinde refused 'secret value'\n");
-  }
-
-  @Test
-  void verboseListsEveryChangeWithItsOutcome() {
-    ApplyReport report =
-        report(
-            done(value("a", "region")),
-            failed(value("b", "region"), "no"),
-            notStarted(value("c", "region")),
-            manual(toggle("c", "region", Action.CREATE)));
-
-    assertThat(render(report, Set.of(), true))
-        .startsWith(
-            "  done        application.a.value.region\n"
-                + "  failed      application.b.value.region\n"
-                + "  not started application.c.value.region\n"
-                + "  manual      application.c.claim.region\n"
-                + "Failed: application.b.value.region: no\n");
   }
 
   @Test
@@ -144,37 +128,67 @@ class ApplyOutputTest {
                 + " (below).");
   }
 
-  @Test
-  void theProgressLineIsRewrittenInPlaceAndWipedAtTheEnd() {
-    InProcess.Streams terminal = InProcess.streams(Map.of(), "", true);
-    ApplyProgress progress = new ApplyProgress(terminal.console(), Duration.ZERO);
-    ChangeResult done = done(value("a", "region"));
-
-    progress.finished(done, 1, 3);
-    progress.finished(done, 2, 3);
-    progress.finished(done, 3, 3);
-    progress.end();
-
-    String text = terminal.err();
-    assertThat(text)
-        .startsWith("\rApplying: 1/3 changes")
-        .contains("\rApplying: 3/3 changes")
-        .endsWith("\r" + " ".repeat("Applying: 3/3 changes".length()) + "\r")
-        .doesNotContain("\n");
+  private static Plan plan(Change... changes) {
+    return new Plan(
+        "0.1.0",
+        "file:state.json",
+        "sha256:m",
+        "sha256:s",
+        List.of(changes),
+        new TreeMap<>(),
+        new Unmanaged(new TreeSet<>(), 0),
+        List.of(),
+        new TreeSet<>(),
+        new TreeMap<>(),
+        false);
   }
 
   @Test
-  void noProgressLineWithoutATerminalOrForAShortApply() {
-    ChangeResult done = done(value("a", "region"));
-    InProcess.Streams noTerminal = InProcess.streams(Map.of(), "", false);
-    ApplyProgress pipe = new ApplyProgress(noTerminal.console(), Duration.ZERO);
-    pipe.finished(done, 1, 1);
-    pipe.end();
-    InProcess.Streams terminal = InProcess.streams(Map.of(), "", true);
-    ApplyProgress quick = new ApplyProgress(terminal.console(), Duration.ofHours(1));
-    quick.finished(done, 1, 1);
-    quick.end();
-    assertThat(noTerminal.err()).isEmpty();
-    assertThat(terminal.err()).isEmpty();
+  void eachChangeIsPrintedAsItFinishesInPlanOrder() {
+    InProcess.Streams streams = InProcess.streams(Map.of(), "", false);
+    ApplyProgress progress = new ApplyProgress(streams.console().out(), null, false);
+    Change a = value("a", "region");
+    Change b = value("b", "region");
+    Change c = value("c", "region");
+    progress.starting(plan(a, b, c));
+
+    progress.finished(done(c), 1, 3);
+    progress.finished(done(a), 2, 3);
+    assertThat(streams.out()).isEqualTo("\napplication.a.value.region: created\n");
+
+    progress.finished(done(b), 3, 3);
+    progress.end();
+    assertThat(streams.out())
+        .isEqualTo(
+            """
+
+            application.a.value.region: created
+            application.b.value.region: created
+            application.c.value.region: created
+
+            """);
+  }
+
+  @Test
+  void eachLineSaysWhatBecameOfTheChange() {
+    assertThat(ApplyProgress.line(done(new ClaimChange(Action.CREATE, "a", "id-a", "tier", false))))
+        .isEqualTo("application.a.claim.tier: turned on");
+    assertThat(ApplyProgress.line(done(new ClaimChange(Action.DELETE, "a", "id-a", "tier", false))))
+        .isEqualTo("application.a.claim.tier: turned off");
+    assertThat(
+            ApplyProgress.line(
+                done(new ValueChange(Action.DELETE, "a", "id-a", "tier", "pro", null))))
+        .isEqualTo("application.a.value.tier: unset");
+    assertThat(ApplyProgress.line(failed(value("a", "region"), "no such application")))
+        .isEqualTo("application.a.value.region: failed");
+  }
+
+  @Test
+  void aPlanWithNothingToCarryOutPrintsNothing() {
+    InProcess.Streams streams = InProcess.streams(Map.of(), "", false);
+    ApplyProgress progress = new ApplyProgress(streams.console().out(), null, false);
+    progress.starting(plan(toggle("a", "tier", Action.CREATE)));
+    progress.end();
+    assertThat(streams.out()).isEmpty();
   }
 }

@@ -253,7 +253,7 @@ class KindeEndToEndTest {
     // Apply makes its changes, then finds every toggle still to make in the tokens: exit 2.
     assertThat(apply.code()).isEqualTo(2);
     assertThat(apply.out())
-        .contains("  done        property.billing_notes\n")
+        .contains("property.billing_notes: created\n")
         .contains("Apply complete: 15 changes made.\n")
         .contains(
             "Closing check: minted the token of 3 applications whose claims this apply changed;"

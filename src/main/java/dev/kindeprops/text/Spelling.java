@@ -1,15 +1,15 @@
-package dev.kindeprops.manifest;
+package dev.kindeprops.text;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the name a user probably meant, for "did you mean" hints. */
-final class Spelling {
+public final class Spelling {
   private Spelling() {}
 
   /** The closest candidate within a small edit distance of {@code input}, if there is one. */
-  static Optional<String> closest(String input, Collection<String> candidates) {
+  public static Optional<String> closest(String input, Collection<String> candidates) {
     String lower = input.toLowerCase(Locale.ROOT);
     int allowed = lower.length() <= 3 ? 1 : 2;
     String best = null;
@@ -28,7 +28,7 @@ final class Spelling {
   }
 
   /** "; did you mean 'x'?" or nothing. */
-  static String hint(String input, Collection<String> candidates) {
+  public static String hint(String input, Collection<String> candidates) {
     return closest(input, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
   }
 
