@@ -10,7 +10,10 @@ import dev.kindeprops.render.Renderers;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kinde-props plan}: compares the manifests with the live state and shows the changes {@code
@@ -40,7 +43,9 @@ import picocli.CommandLine.Option;
       "      --state examples/quickstart/kinde-state.json",
       "  kinde-props plan -f manifests/ --out plan.json --detailed-exitcode",
       "  kinde-props plan -f manifests/ --observe-claims",
-      "  kinde-props plan -f manifests/ --format markdown > comment.md"
+      "  kinde-props plan -f manifests/ --format markdown > comment.md",
+      "  kinde-props plan -f kinde/shared -f kinde/production \\",
+      "      --var-file kinde/variables/production.yaml --environment production"
     })
 final class PlanCommand extends Subcommand {
   @Mixin ManifestOptions manifests;
@@ -66,13 +71,39 @@ final class PlanCommand extends Subcommand {
 
   @Mixin ObserveClaimsOptions observe;
 
+  @Spec CommandSpec spec;
+
+  private String environment;
+
+  @Option(
+      names = "--environment",
+      paramLabel = "NAME",
+      description =
+          "The environment planned, such as production: named in the plan's heading and saved"
+              + " in the plan file. Letters, digits, '.', '_' and '-'.")
+  void environment(String name) {
+    if (!Plan.ENVIRONMENT_NAME.matcher(name).matches()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--environment': expected letters, digits, '.', '_' or '-'"
+              + " (at most 64, starting with a letter or digit), not '"
+              + name
+              + "'");
+    }
+    environment = name;
+  }
+
   @Override
   public Integer call() {
     DesiredState desired = manifests.load(console);
     Plan plan =
         PlanUseCase.run(
             new PlanUseCase.Request(
-                desired, target.spec(console, common.verbose()), observe.audiences(desired), out));
+                desired,
+                target.spec(console, common.verbose()),
+                observe.audiences(desired),
+                out,
+                environment));
     PlanView view = PlanView.of(plan);
     String rendered = Renderers.plan(format.get(), common.color(console)).render(view);
     print(rendered);
