@@ -14,7 +14,8 @@ class PlanEnvironmentTest {
     Plan plan = PlanCodecTest.everything(ClaimSource.STATE).withEnvironment("production");
     String json = PlanCodec.write(plan);
 
-    assertThat(json).contains("\"target\": \"file:state.json\",\n  \"environment\": \"production\",\n");
+    assertThat(json)
+        .contains("\"target\": \"file:state.json\",\n  \"environment\": \"production\",\n");
     Plan read = PlanCodec.read("plan.json", json);
     assertThat(read.environment()).isEqualTo("production");
     assertThat(PlanCodec.write(read)).isEqualTo(json);
