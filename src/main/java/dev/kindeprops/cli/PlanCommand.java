@@ -10,10 +10,7 @@ import dev.kindeprops.render.Renderers;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kinde-props plan}: compares the manifests with the live state and shows the changes {@code
@@ -71,27 +68,7 @@ final class PlanCommand extends Subcommand {
 
   @Mixin ObserveClaimsOptions observe;
 
-  @Spec CommandSpec spec;
-
-  private String environment;
-
-  @Option(
-      names = "--environment",
-      paramLabel = "NAME",
-      description =
-          "The environment planned, such as production: named in the plan's heading and saved"
-              + " in the plan file. Letters, digits, '.', '_' and '-'.")
-  void environment(String name) {
-    if (!Plan.ENVIRONMENT_NAME.matcher(name).matches()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "Invalid value for option '--environment': expected letters, digits, '.', '_' or '-'"
-              + " (at most 64, starting with a letter or digit), not '"
-              + name
-              + "'");
-    }
-    environment = name;
-  }
+  @Mixin EnvironmentOption environment;
 
   @Override
   public Integer call() {
@@ -103,7 +80,7 @@ final class PlanCommand extends Subcommand {
                 target.spec(console, common.verbose()),
                 observe.audiences(desired),
                 out,
-                environment));
+                environment.get()));
     PlanView view = PlanView.of(plan);
     String rendered = Renderers.plan(format.get(), common.color(console)).render(view);
     print(rendered);
