@@ -70,6 +70,8 @@ final class DriftCommand extends Subcommand {
 
   @Mixin ObserveClaimsOptions observe;
 
+  @Mixin EnvironmentOption environment;
+
   @Mixin
   FormatOption format =
       new FormatOption(
@@ -85,7 +87,8 @@ final class DriftCommand extends Subcommand {
                 target.spec(console, common.verbose()),
                 observe.audiences(desired),
                 ignore,
-                baseline));
+                baseline,
+                environment.get()));
     DriftView view = DriftView.of(report, desired);
     print(Renderers.drift(format.get(), common.color(console)).render(view));
     StepSummary.append(console, new DriftMarkdownRenderer().render(view));

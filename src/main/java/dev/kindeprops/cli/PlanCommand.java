@@ -40,7 +40,9 @@ import picocli.CommandLine.Option;
       "      --state examples/quickstart/kinde-state.json",
       "  kinde-props plan -f manifests/ --out plan.json --detailed-exitcode",
       "  kinde-props plan -f manifests/ --observe-claims",
-      "  kinde-props plan -f manifests/ --format markdown > comment.md"
+      "  kinde-props plan -f manifests/ --format markdown > comment.md",
+      "  kinde-props plan -f kinde/shared -f kinde/production \\",
+      "      --var-file kinde/variables/production.yaml --environment production"
     })
 final class PlanCommand extends Subcommand {
   @Mixin ManifestOptions manifests;
@@ -66,13 +68,19 @@ final class PlanCommand extends Subcommand {
 
   @Mixin ObserveClaimsOptions observe;
 
+  @Mixin EnvironmentOption environment;
+
   @Override
   public Integer call() {
     DesiredState desired = manifests.load(console);
     Plan plan =
         PlanUseCase.run(
             new PlanUseCase.Request(
-                desired, target.spec(console, common.verbose()), observe.audiences(desired), out));
+                desired,
+                target.spec(console, common.verbose()),
+                observe.audiences(desired),
+                out,
+                environment.get()));
     PlanView view = PlanView.of(plan);
     String rendered = Renderers.plan(format.get(), common.color(console)).render(view);
     print(rendered);

@@ -26,13 +26,15 @@ public final class DriftUseCase {
    * @param observeWith as for {@link PlanUseCase.Request#observeWith()}
    * @param ignore an ignore file, or null
    * @param baseline a state-file snapshot taken after the last apply, or null
+   * @param environment the name of the environment checked, or null
    */
   public record Request(
       DesiredState desired,
       TargetSpec target,
       Map<String, String> observeWith,
       Path ignore,
-      Path baseline) {}
+      Path baseline,
+      String environment) {}
 
   /**
    * @throws InvalidInputException when the ignore file has bad lines, or no plan can be made
@@ -45,6 +47,7 @@ public final class DriftUseCase {
     try (Target live = Targets.open(request.target())) {
       plan = PlanUseCase.plan(request.desired(), live, request.observeWith());
     }
+    plan = plan.withEnvironment(request.environment());
     if (request.baseline() == null) {
       return Drift.report(plan, null, null, rules.rules());
     }

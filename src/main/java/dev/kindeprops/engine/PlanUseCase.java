@@ -27,9 +27,14 @@ public final class PlanUseCase {
    * @param observeWith where not null, each managed application's toggles are observed through a
    *     token minted with the audience given here for its id (absent: none); null not to observe
    * @param out where to save the plan, or null
+   * @param environment the name of the environment planned, recorded in the plan, or null
    */
   public record Request(
-      DesiredState desired, TargetSpec target, Map<String, String> observeWith, Path out) {}
+      DesiredState desired,
+      TargetSpec target,
+      Map<String, String> observeWith,
+      Path out,
+      String environment) {}
 
   /**
    * @throws InvalidInputException when the plan cannot be made (each reason at its manifest line)
@@ -40,6 +45,7 @@ public final class PlanUseCase {
     try (Target live = Targets.open(request.target())) {
       plan = plan(request.desired(), live, request.observeWith());
     }
+    plan = plan.withEnvironment(request.environment());
     if (request.out() != null) {
       save(plan, request.out());
     }

@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A plan: the ordered changes that take the target's live state to the desired state, and the token
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  *     (those without rules are absent), so that a saved plan can be checked against them
  * @param sealed whether the values of sensitive properties here are {@link Seal}s rather than the
  *     values: so in a plan read from a file, never in a plan just made
+ * @param environment the name of the environment planned ({@code plan --environment}), or null
  */
 public record Plan(
     String toolVersion,
@@ -37,12 +39,19 @@ public record Plan(
     List<Warning> warnings,
     SortedSet<String> sensitiveProperties,
     SortedMap<String, ValueRules> valueRules,
-    boolean sealed) {
+    boolean sealed,
+    String environment) {
 
   /** The version of the plan JSON format. */
   public static final int FORMAT_VERSION = 1;
 
+  /** An environment's name: it shows in headings and comment markers, so it stays plain. */
+  public static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
   public Plan {
+    if (environment != null && !ENVIRONMENT_NAME.matcher(environment).matches()) {
+      throw new IllegalArgumentException("not an environment name: " + environment);
+    }
     Objects.requireNonNull(toolVersion, "toolVersion");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(manifestDigest, "manifestDigest");
@@ -76,7 +85,25 @@ public record Plan(
         warnings,
         sensitiveProperties,
         valueRules,
-        sealed);
+        sealed,
+        environment);
+  }
+
+  /** The same plan, made for the environment {@code name} (null: none named). */
+  public Plan withEnvironment(String name) {
+    return new Plan(
+        toolVersion,
+        target,
+        manifestDigest,
+        stateFingerprint,
+        changes,
+        claims,
+        unmanaged,
+        warnings,
+        sensitiveProperties,
+        valueRules,
+        sealed,
+        name);
   }
 
   /**

@@ -60,6 +60,9 @@ public final class PlanCodec {
     root.put("plan_digest", "");
     root.put("tool_version", plan.toolVersion());
     root.put("target", plan.target());
+    if (plan.environment() != null) {
+      root.put("environment", plan.environment());
+    }
     root.put("manifest_digest", plan.manifestDigest());
     root.put("state_fingerprint", plan.stateFingerprint());
     ArrayNode changes = root.putArray("changes");
@@ -344,7 +347,8 @@ public final class PlanCodec {
         warnings,
         sensitive,
         rules,
-        true);
+        true,
+        text(root, "environment"));
   }
 
   /**

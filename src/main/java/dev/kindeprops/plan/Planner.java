@@ -93,7 +93,8 @@ public final class Planner {
             planner.warnings,
             desired.sensitiveProperties(),
             valueRules(desired),
-            false);
+            false,
+            null);
     return new PlanResult(plan, List.of());
   }
 

@@ -32,9 +32,11 @@ public final class DriftJsonRenderer implements Renderer<DriftView> {
             .objectNode()
             .put("format_version", FORMAT_VERSION)
             .put("tool_version", view.plan().toolVersion())
-            .put("target", view.plan().target())
-            .put("baseline", view.report().baseline())
-            .put("has_drift", view.report().hasDrift());
+            .put("target", view.plan().target());
+    if (view.plan().environment() != null) {
+      root.put("environment", view.plan().environment());
+    }
+    root.put("baseline", view.report().baseline()).put("has_drift", view.report().hasDrift());
     Set<String> sensitive = view.plan().sensitiveProperties();
     ArrayNode drifted = root.putArray("drifted");
     view.report().drifted().forEach(d -> drifted.add(change(sensitive, d)));

@@ -41,7 +41,11 @@ public final class DriftMarkdownRenderer implements Renderer<DriftView> {
 
   @Override
   public String render(DriftView view) {
-    StringBuilder head = new StringBuilder("### kinde-props drift\n\n");
+    String environment = view.plan().environment();
+    StringBuilder head =
+        new StringBuilder("### kinde-props drift")
+            .append(environment == null ? "" : ": " + environment)
+            .append("\n\n");
     head.append("**").append(view.summaryLine()).append("** Target: ");
     head.append(code(view.plan().target())).append("\n\n");
     if (!view.hasBaseline()) {

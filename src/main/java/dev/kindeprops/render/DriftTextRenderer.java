@@ -16,6 +16,9 @@ public final class DriftTextRenderer extends TextRenderer<DriftView> {
   @Override
   public String render(DriftView view) {
     StringBuilder out = new StringBuilder();
+    if (view.plan().environment() != null) {
+      out.append("Environment: ").append(view.plan().environment()).append('\n');
+    }
     out.append("Drift check: ").append(view.plan().target()).append('\n');
     out.append(baselineLine(view)).append("\n\n");
     if (!view.drifted().isEmpty()) {

@@ -162,7 +162,10 @@ public final class PlanMarkdownRenderer implements Renderer<PlanView> {
   }
 
   private static String header(PlanView view) {
-    return "### kinde-props plan\n\n**"
+    String environment = view.plan().environment();
+    return "### kinde-props plan"
+        + (environment == null ? "" : ": " + environment)
+        + "\n\n**"
         + view.summaryLine()
         + "** Target: "
         + code(view.plan().target())

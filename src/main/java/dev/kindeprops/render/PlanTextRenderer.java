@@ -55,6 +55,9 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
     }
 
     String write() {
+      if (view.plan().environment() != null) {
+        line("Environment: " + view.plan().environment());
+      }
       line("Target: " + view.plan().target());
       line("");
       if (view.plan().hasChanges()) {

@@ -12,11 +12,12 @@ import java.util.stream.Stream;
  * A stand-in for the GitHub CLI, the one thing these tests mock: {@code gh} talks to GitHub, which
  * cannot be reached here. It records every call's arguments (and copies every body file it is
  * given) and answers from rules: the first rule whose bash pattern matches the arguments prints its
- * output and exits with its code; a rule may also copy a file into the {@code --dir} it was given,
- * as {@code gh run download} would. A call no rule matches fails, so a test notices it.
+ * output and exits with its code; a rule may also copy files into the {@code --dir} it was given,
+ * as {@code gh run download} and {@code gh release download} would. A call no rule matches fails,
+ * so a test notices it.
  */
 final class FakeGh {
-  private record Rule(String pattern, int exit, String output, Path download) {}
+  private record Rule(String pattern, int exit, String output, List<Path> downloads) {}
 
   private final Path directory;
   private final List<Rule> rules = new ArrayList<>();
@@ -27,19 +28,25 @@ final class FakeGh {
 
   /** Answers calls whose arguments start with {@code prefix} with {@code output}. */
   FakeGh on(String prefix, String output) {
-    rules.add(new Rule(quote(prefix) + "*", 0, output, null));
+    rules.add(new Rule(quote(prefix) + "*", 0, output, List.of()));
+    return this;
+  }
+
+  /** Answers calls whose arguments contain {@code text} anywhere with {@code output}. */
+  FakeGh onContaining(String text, String output) {
+    rules.add(new Rule("*" + quote(text) + "*", 0, output, List.of()));
     return this;
   }
 
   /** Fails calls whose arguments start with {@code prefix}, printing {@code message}. */
   FakeGh fail(String prefix, String message) {
-    rules.add(new Rule(quote(prefix) + "*", 1, message, null));
+    rules.add(new Rule(quote(prefix) + "*", 1, message, List.of()));
     return this;
   }
 
-  /** Copies {@code file} into the {@code --dir} of calls whose arguments start with it. */
-  FakeGh download(String prefix, Path file) {
-    rules.add(new Rule(quote(prefix) + "*", 0, "", file));
+  /** Copies {@code files} into the {@code --dir} of calls whose arguments start with it. */
+  FakeGh download(String prefix, Path... files) {
+    rules.add(new Rule(quote(prefix) + "*", 0, "", List.of(files)));
     return this;
   }
 
@@ -72,9 +79,9 @@ final class FakeGh {
                 .formatted(quote(directory.toAbsolutePath().toString())));
     for (Rule rule : rules) {
       script.append("  ").append(rule.pattern()).append(")\n");
-      if (rule.download() != null) {
+      for (Path file : rule.downloads()) {
         script.append("    mkdir -p \"$dir\" && cp ");
-        script.append(quote(rule.download().toAbsolutePath().toString())).append(" \"$dir/\"\n");
+        script.append(quote(file.toAbsolutePath().toString())).append(" \"$dir/\"\n");
       }
       if (rule.exit() == 0) {
         script.append("    printf '%s' ").append(quote(rule.output())).append('\n');

@@ -10,21 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs a workflow's job the way a GitHub runner would, as far as these workflows need: steps in
  * order, each {@code run:} script with bash in the workspace, {@code ${{ }}} expressions in {@code
- * env:} and {@code with:} filled in from the contexts the test gives, step outputs through {@code
- * GITHUB_OUTPUT}, and the local kinde-props action ({@code uses: ./.kinde-props}) run from {@code
- * action.yml} the same way. Other actions (checkout, setup-java, caches, artifacts) are skipped:
- * their work is the test's setup. A failed step skips the rest, except steps with {@code if:
- * always()}.
+ * env:}, {@code with:} and {@code if:} evaluated ({@link Expressions}) from the contexts the test
+ * gives (a matrix among them), step outputs through {@code GITHUB_OUTPUT}, and the local
+ * kinde-props action ({@code uses: ./.kinde-props}) run from {@code action.yml} the same way. Other
+ * actions (checkout, setup-java, caches, artifacts) are skipped: their work is the test's setup. A
+ * step runs when its {@code if:} holds, by default only while nothing has failed.
  */
 final class WorkflowRunner {
-  private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");
-  private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   private static final String LOCAL_ACTION = "./.kinde-props";
 
   /** What a job did: whether it succeeded, its log, and each step's outputs by id. */
@@ -69,50 +65,77 @@ final class WorkflowRunner {
     this.envOverrides = envOverrides;
   }
 
+  /** Runs the workflow's only job. */
   Result run(Path workflowFile) throws IOException, InterruptedException {
-    Map<String, Object> workflow = Yaml.load(workflowFile);
-    Map<String, String> workflowEnv = new LinkedHashMap<>();
-    Yaml.map(workflow.get("env")).forEach((k, v) -> workflowEnv.put(k, Yaml.text(v)));
-    workflowEnv.putAll(envOverrides);
-    Map<String, Object> jobs = Yaml.map(workflow.get("jobs"));
+    Map<String, Object> jobs = Yaml.map(Yaml.load(workflowFile).get("jobs"));
     if (jobs.size() != 1) {
       throw new AssertionError("expected one job in " + workflowFile);
     }
-    Map<String, Object> job = Yaml.map(jobs.values().iterator().next());
+    return run(workflowFile, jobs.keySet().iterator().next(), Map.of());
+  }
+
+  /**
+   * Runs one job of the workflow.
+   *
+   * @param matrix the values of the job's matrix for this run (each must be one the job lists)
+   */
+  Result run(Path workflowFile, String jobName, Map<String, String> matrix)
+      throws IOException, InterruptedException {
+    Map<String, Object> workflow = Yaml.load(workflowFile);
+    Map<String, Object> job = Yaml.map(Yaml.map(workflow.get("jobs")).get(jobName));
+    if (job.isEmpty()) {
+      throw new AssertionError(workflowFile + " has no job " + jobName);
+    }
+    Map<String, Object> strategy = Yaml.map(Yaml.map(job.get("strategy")).get("matrix"));
+    matrix.forEach(
+        (name, value) -> {
+          if (!Yaml.list(strategy.get(name)).contains(value)) {
+            throw new AssertionError(jobName + "'s matrix has no " + name + " " + value);
+          }
+        });
     Map<String, Map<String, String>> outputs = new HashMap<>();
+    Map<String, String> outcomes = new HashMap<>();
+    boolean[] failed = {false};
+    Map<String, String> workflowEnv = new LinkedHashMap<>();
+    Expressions start =
+        new Expressions(contexts(workflowEnv, outputs, outcomes, Map.of(), matrix), () -> false);
+    Yaml.map(workflow.get("env")).forEach((k, v) -> workflowEnv.put(k, start.interpolate(v)));
+    workflowEnv.putAll(envOverrides);
+    Yaml.map(job.get("env")).forEach((k, v) -> workflowEnv.put(k, start.interpolate(v)));
     Path summary = runnerTemp.resolve("step-summary.md");
-    boolean success = true;
     for (Object item : Yaml.list(job.get("steps"))) {
       Map<String, Object> step = Yaml.map(item);
-      String condition = Yaml.text(step.get("if"));
-      boolean always = "always()".equals(condition);
-      if (condition != null && !always && !"success()".equals(condition)) {
-        throw new AssertionError("the runner does not evaluate if: " + condition);
-      }
-      if (!success && !always) {
+      Map<String, Object> contexts = contexts(workflowEnv, outputs, outcomes, Map.of(), matrix);
+      contexts.put("job", Map.of("status", failed[0] ? "failure" : "success"));
+      Expressions expressions = new Expressions(contexts, () -> failed[0]);
+      String id = Yaml.text(step.get("id"));
+      if (!expressions.condition(step.get("if"))) {
         log.append("## skipped: ").append(step.get("name")).append('\n');
+        if (id != null) {
+          outcomes.put(id, "skipped");
+        }
         continue;
       }
-      Map<String, Object> contexts = contexts(workflowEnv, outputs, Map.of());
       Map<String, String> stepEnv = new LinkedHashMap<>(workflowEnv);
-      Yaml.map(step.get("env")).forEach((k, v) -> stepEnv.put(k, evaluate(v, contexts)));
+      Yaml.map(step.get("env")).forEach((k, v) -> stepEnv.put(k, expressions.interpolate(v)));
       StepOutcome outcome;
       if (step.containsKey("run")) {
         outcome = script(Yaml.text(step.get("run")), stepEnv, summary, Map.of());
       } else if (LOCAL_ACTION.equals(step.get("uses"))) {
         Map<String, String> with = new LinkedHashMap<>();
-        Yaml.map(step.get("with")).forEach((k, v) -> with.put(k, evaluate(v, contexts)));
+        Yaml.map(step.get("with")).forEach((k, v) -> with.put(k, expressions.interpolate(v)));
         outcome = action(with, stepEnv, summary);
       } else {
         log.append("## skipped action: ").append(step.get("uses")).append('\n');
         outcome = new StepOutcome(true, Map.of());
       }
-      if (step.containsKey("id")) {
-        outputs.put(Yaml.text(step.get("id")), outcome.outputs());
+      if (id != null) {
+        outputs.put(id, outcome.outputs());
+        outcomes.put(id, outcome.success() ? "success" : "failure");
       }
-      success &= outcome.success();
+      failed[0] |= !outcome.success();
     }
-    return new Result(success, log.toString(), outputs);
+    return new Result(!failed[0], log.toString(), outputs);
   }
 
   private record StepOutcome(boolean success, Map<String, String> outputs) {}
@@ -132,37 +155,47 @@ final class WorkflowRunner {
     inputs.putAll(with);
     inputs.replaceAll((k, v) -> v == null ? "" : v);
     Map<String, Map<String, String>> steps = new HashMap<>();
-    boolean success = true;
+    Map<String, String> outcomes = new HashMap<>();
+    boolean[] failed = {false};
     Map<String, Object> runs = Yaml.map(action.get("runs"));
     for (Object item : Yaml.list(runs.get("steps"))) {
       Map<String, Object> step = Yaml.map(item);
+      Expressions expressions =
+          new Expressions(contexts(Map.of(), steps, outcomes, inputs, Map.of()), () -> failed[0]);
+      String id = Yaml.text(step.get("id"));
+      if (!expressions.condition(step.get("if"))) {
+        log.append("## skipped: ").append(step.get("name")).append('\n');
+        if (id != null) {
+          outcomes.put(id, "skipped");
+        }
+        continue;
+      }
       if (!step.containsKey("run")) {
         log.append("## skipped action: ").append(step.get("uses")).append('\n');
         continue;
       }
-      if (!success) {
-        break;
-      }
-      Map<String, Object> contexts = contexts(Map.of(), steps, inputs);
       Map<String, String> env = new LinkedHashMap<>(callerEnv);
-      Yaml.map(step.get("env")).forEach((k, v) -> env.put(k, evaluate(v, contexts)));
+      Yaml.map(step.get("env")).forEach((k, v) -> env.put(k, expressions.interpolate(v)));
       StepOutcome outcome =
           script(
               Yaml.text(step.get("run")),
               env,
               summary,
               Map.of("GITHUB_ACTION_PATH", actionPath.toString()));
-      if (step.containsKey("id")) {
-        steps.put(Yaml.text(step.get("id")), outcome.outputs());
+      if (id != null) {
+        steps.put(id, outcome.outputs());
+        outcomes.put(id, outcome.success() ? "success" : "failure");
       }
-      success = outcome.success();
+      failed[0] |= !outcome.success();
     }
-    Map<String, Object> contexts = contexts(Map.of(), steps, inputs);
+    Expressions expressions =
+        new Expressions(contexts(Map.of(), steps, outcomes, inputs, Map.of()), () -> failed[0]);
     Map<String, String> outputs = new LinkedHashMap<>();
     Yaml.map(action.get("outputs"))
         .forEach(
-            (name, spec) -> outputs.put(name, evaluate(Yaml.map(spec).get("value"), contexts)));
-    return new StepOutcome(success, outputs);
+            (name, spec) ->
+                outputs.put(name, expressions.interpolate(Yaml.map(spec).get("value"))));
+    return new StepOutcome(!failed[0], outputs);
   }
 
   private StepOutcome script(
@@ -186,6 +219,7 @@ final class WorkflowRunner {
     environment.put("GITHUB_WORKSPACE", workspace.toString());
     environment.put("RUNNER_TEMP", runnerTemp.toString());
     environment.put("RUNNER_OS", "Linux");
+    environment.put("RUNNER_ARCH", "X64");
     environment.put("GITHUB_ACTIONS", "true");
     environment.put("CI", "true");
     environment.putAll(extra);
@@ -224,9 +258,21 @@ final class WorkflowRunner {
   }
 
   private Map<String, Object> contexts(
-      Map<String, String> env, Map<String, Map<String, String>> steps, Map<String, String> inputs) {
+      Map<String, String> env,
+      Map<String, Map<String, String>> steps,
+      Map<String, String> outcomes,
+      Map<String, String> inputs,
+      Map<String, String> matrix) {
     Map<String, Object> stepContexts = new HashMap<>();
     steps.forEach((id, outputs) -> stepContexts.put(id, Map.of("outputs", outputs)));
+    outcomes.forEach(
+        (id, outcome) ->
+            stepContexts.put(
+                id,
+                Map.of(
+                    "outputs", steps.getOrDefault(id, Map.of()),
+                    "outcome", outcome,
+                    "conclusion", outcome)));
     Map<String, Object> contexts = new HashMap<>();
     contexts.put("env", env);
     contexts.put("vars", vars);
@@ -234,30 +280,8 @@ final class WorkflowRunner {
     contexts.put("github", github);
     contexts.put("steps", stepContexts);
     contexts.put("inputs", inputs);
-    contexts.put("runner", Map.of("temp", runnerTemp.toString(), "os", "Linux"));
+    contexts.put("matrix", matrix);
+    contexts.put("runner", Map.of("temp", runnerTemp.toString(), "os", "Linux", "arch", "X64"));
     return contexts;
-  }
-
-  /** A value with each {@code ${{ context.path }}} replaced; a missing path is empty. */
-  static String evaluate(Object value, Map<String, Object> contexts) {
-    if (value == null) {
-      return "";
-    }
-    Matcher matcher = EXPRESSION.matcher(value.toString());
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      String expression = matcher.group(1);
-      if (!PATH.matcher(expression).matches()) {
-        throw new AssertionError("the runner evaluates only context paths, not: " + expression);
-      }
-      Object found = contexts;
-      for (String part : expression.split("\\.")) {
-        found = found instanceof Map<?, ?> map ? map.get(part) : null;
-      }
-      matcher.appendReplacement(
-          out, Matcher.quoteReplacement(found == null ? "" : found.toString()));
-    }
-    matcher.appendTail(out);
-    return out.toString();
   }
 }

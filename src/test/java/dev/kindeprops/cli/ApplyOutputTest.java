@@ -140,7 +140,8 @@ class ApplyOutputTest {
         List.of(),
         new TreeSet<>(),
         new TreeMap<>(),
-        false);
+        false,
+        null);
   }
 
   @Test

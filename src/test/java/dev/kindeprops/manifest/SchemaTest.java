@@ -87,6 +87,22 @@ class SchemaTest {
     }
     assertThat(examples).isNotEmpty();
     for (Path example : examples) {
+      if (Files.isDirectory(example.resolve("shared"))) {
+        // Several environments (docs/environments.md): each is shared/, its own folder and its
+        // variable file.
+        for (String environment : List.of("production", "staging")) {
+          LoadResult result =
+              ManifestLoader.load(
+                  List.of(example.resolve("shared"), example.resolve(environment)),
+                  new Variables(
+                      Map.of(),
+                      example.resolve("variables").resolve(environment + ".yaml"),
+                      Map.of()));
+          assertThat(result.diagnostics()).as(example + " " + environment).isEmpty();
+          assertThat(result.ok()).isTrue();
+        }
+        continue;
+      }
       LoadResult result = ManifestLoader.load(List.of(example), Variables.ofEnv(Map.of()));
       assertThat(result.diagnostics()).as(example.toString()).isEmpty();
       assertThat(result.ok()).isTrue();
@@ -97,7 +113,12 @@ class SchemaTest {
   void everyExampleManifestNamesTheSchemaForEditors() throws IOException {
     List<Path> manifests;
     try (Stream<Path> files = Files.walk(Path.of("examples"))) {
-      manifests = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+      // Variable files (--var-file) are not manifests.
+      manifests =
+          files
+              .filter(f -> f.toString().endsWith(".yaml"))
+              .filter(f -> !f.getParent().endsWith("variables"))
+              .toList();
     }
     for (Path manifest : manifests) {
       String first = Files.readAllLines(manifest).get(0);
