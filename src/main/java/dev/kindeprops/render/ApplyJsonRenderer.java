@@ -4,6 +4,7 @@ import dev.kindeprops.apply.ApplyReport;
 import dev.kindeprops.apply.ChangeResult;
 import dev.kindeprops.apply.Outcome;
 import dev.kindeprops.json.PrettyJson;
+import dev.kindeprops.live.Dashboard;
 import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.ManualStep;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class ApplyJsonRenderer implements Renderer<ApplyView> {
           steps
               .addObject()
               .put("application", step.application())
-              .put("application_id", step.applicationId());
+              .put("application_id", step.applicationId())
+              .put("dashboard_path", Dashboard.claimTogglePath(step.application()));
       strings(node.putArray("turn_on"), step.turnOn());
       strings(node.putArray("turn_off"), step.turnOff());
       strings(node.putArray("state_unknown"), step.stateUnknown());

@@ -129,9 +129,26 @@ class WorkflowStructureTest {
         Map.of(
             "plan.yml", Map.of("contents", "read", "pull-requests", "write"),
             "plan-environments.yml", Map.of("contents", "read", "pull-requests", "write"),
-            "apply.yml", Map.of("contents", "read", "actions", "read", "pull-requests", "read"),
+            "apply.yml",
+                Map.of(
+                    "contents",
+                    "read",
+                    "actions",
+                    "read",
+                    "pull-requests",
+                    "write",
+                    "issues",
+                    "write"),
             "apply-environments.yml",
-                Map.of("contents", "read", "actions", "read", "pull-requests", "read"),
+                Map.of(
+                    "contents",
+                    "read",
+                    "actions",
+                    "read",
+                    "pull-requests",
+                    "write",
+                    "issues",
+                    "write"),
             "drift.yml", Map.of("contents", "read", "issues", "write", "actions", "read"),
             "ci.yml", Map.of("contents", "read"),
             "release.yml", Map.of("contents", "write"));
@@ -229,7 +246,8 @@ class WorkflowStructureTest {
     }
     Map<String, String> apply = scripts("apply.yml");
     Map<String, String> applyEnvironments = scripts("apply-environments.yml");
-    for (String step : List.of("Find the reviewed plan", "Say how to go on")) {
+    for (String step :
+        List.of("Find the reviewed plan", "Post the toggles left to make", "Say how to go on")) {
       assertThat(applyEnvironments.get(step)).as(step).isNotNull().isEqualTo(apply.get(step));
     }
   }

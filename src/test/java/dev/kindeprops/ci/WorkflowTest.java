@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kindeprops.fixtures.Launcher;
+import dev.kindeprops.live.kinde.FakeKinde;
 import dev.kindeprops.plan.PlanCodec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +42,10 @@ class WorkflowTest {
   static final String REPOSITORY = "acme/kinde-config";
   static final String KINDE_PROPS = "acme/kinde-props";
   static final String VERSION = "v0.1.0";
+  // The quickstart's applications.
+  static final String BILLING = "3b0b5c6c8fcc464fab397f4969b5f482";
+  static final String REPORTS = "6513270e269e0d37f2a74de452e6b438";
+  static final String SCORER = "d23f0824128b2f330c5c7fd0a6a3a450";
   static final String HEAD = "5f1e0c9a7b3d2e4f6a8b0c1d2e3f4a5b6c7d8e9f";
   static final String MERGE = "0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3";
   static final String LIST_COMMENTS = "api --paginate repos/" + REPOSITORY + "/issues/7/comments";
@@ -55,6 +60,7 @@ class WorkflowTest {
   FakeGh gh;
   Map<String, String> env;
   Map<String, String> vars;
+  Map<String, String> secrets;
 
   @BeforeAll
   static void needsBashAndGitAndARelease() throws IOException, InterruptedException {
@@ -90,6 +96,7 @@ class WorkflowTest {
     gh = newGh("gh");
     env = new LinkedHashMap<>();
     env.put("KINDE_PROPS_STATE", "kinde-state.json");
+    secrets = new LinkedHashMap<>();
     vars = new LinkedHashMap<>();
     vars.put("KINDE_PROPS_REPOSITORY", KINDE_PROPS);
     vars.put("KINDE_PROPS_REF", VERSION);
@@ -109,7 +116,7 @@ class WorkflowTest {
     process.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
     process.put("LANG", "C.UTF-8");
     return new WorkflowRunner(
-        workspace, temp, ACTION, launcherDir, process, github, vars, Map.of(), env);
+        workspace, temp, ACTION, launcherDir, process, github, vars, secrets, env);
   }
 
   private WorkflowRunner.Result run(String workflow, Map<String, Object> github)
@@ -486,6 +493,48 @@ class WorkflowTest {
         .contains("\"billing_notes\"");
     WorkflowRunner.Result again = run("plan.yml", pullRequest(false));
     assertThat(again.outputs().get("plan")).containsEntry("exit-code", "0");
+  }
+
+  @Test
+  void applyOnKindePostsTheTogglesLeftOnThePullRequestAndTheDriftIssue() throws Exception {
+    try (FakeKinde kinde = FakeKinde.start()) {
+      // A fresh tenant: apply creates the properties and values, and no toggle is made yet.
+      kinde.addApplication(BILLING, "Billing worker", "m2m");
+      kinde.addApplication(REPORTS, "Report generator", "m2m");
+      kinde.addApplication(SCORER, "ML scorer", "m2m");
+      env.put("KINDE_PROPS_STATE", "");
+      vars.put("KINDE_DOMAIN", kinde.domain());
+      secrets.put(
+          "KINDE_MANAGEMENT_CLIENT_ID", kinde.environment().get("KINDE_MANAGEMENT_CLIENT_ID"));
+      secrets.put(
+          "KINDE_MANAGEMENT_CLIENT_SECRET",
+          kinde.environment().get("KINDE_MANAGEMENT_CLIENT_SECRET"));
+      reviewedPlan();
+      gh.on("issue list", "12\n").on("issue comment 12 --repo " + REPOSITORY, "");
+
+      WorkflowRunner.Result result = run("apply.yml", push());
+
+      assertThat(result.success()).as(result.log()).isTrue();
+      assertThat(result.outputs().get("apply")).containsEntry("exit-code", "2");
+      assertThat(result.log())
+          .contains("Posted the toggles left on pull request #7.")
+          .contains("Posted the toggles left on the drift issue #12.");
+      String body = Files.readString(temp.resolve("kinde-props-toggles.md"));
+      assertThat(body)
+          .contains("#### Toggles still to make")
+          .contains(
+              "- [ ] **billing-worker** (<code>"
+                  + BILLING
+                  + "</code>): turn on <code>model_version</code>")
+          .contains("Found by apply's closing check");
+      assertThat(gh.calls())
+          .contains(
+              "api --method POST repos/"
+                  + REPOSITORY
+                  + "/issues/7/comments -F body=@"
+                  + temp.resolve("kinde-props-toggles.md"))
+          .anyMatch(call -> call.startsWith("issue comment 12 --repo " + REPOSITORY));
+    }
   }
 
   @Test
