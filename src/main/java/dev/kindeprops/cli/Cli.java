@@ -25,11 +25,25 @@ public final class Cli {
 
   /** Runs kinde-props with these arguments and returns the exit code. */
   public static int run(Console console, String... args) {
-    CommandLine commandLine = commandLine(console);
+    Console safe = safeOutput(console);
+    CommandLine commandLine = commandLine(safe);
     int code = commandLine.execute(args);
-    console.out().flush();
-    console.err().flush();
+    safe.out().flush();
+    safe.err().flush();
     return code;
+  }
+
+  /**
+   * The console with both output streams behind {@link TerminalSafeStream}, so that no name or
+   * message from the manifests or from Kinde reaches a terminal or a log as a control sequence.
+   */
+  static Console safeOutput(Console console) {
+    return new Console(
+        console.in(),
+        TerminalSafeStream.over(console.out(), console.interactive()),
+        TerminalSafeStream.over(console.err(), console.interactive()),
+        console.env(),
+        console.interactive());
   }
 
   /** The command line of one run, with its output and failures wired to the console. */
