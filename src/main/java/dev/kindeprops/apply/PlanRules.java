@@ -1,6 +1,7 @@
 package dev.kindeprops.apply;
 
 import dev.kindeprops.model.PropertyFields;
+import dev.kindeprops.model.StorableText;
 import dev.kindeprops.model.ValueRules;
 import dev.kindeprops.plan.ApplicationChange;
 import dev.kindeprops.plan.Change;
@@ -72,6 +73,9 @@ final class PlanRules {
     if (after.name().isBlank() || after.category().isBlank()) {
       problems.add(where + "a property needs a name and a category");
     }
+    storable(where, "its name", after.name(), problems);
+    storable(where, "its description", after.description(), problems);
+    storable(where, "its category", after.category(), problems);
     boolean wasPrivate = change.before() == null || change.before().isPrivate();
     if (plan.sensitiveProperties().contains(change.key()) && wasPrivate && !after.isPrivate()) {
       problems.add(
@@ -94,6 +98,7 @@ final class PlanRules {
     if (change instanceof ValueChange value
         && value.after() != null
         && !plan.sensitiveProperties().contains(value.key())) {
+      storable(where, "the value", value.after(), problems);
       ValueRules rules = plan.valueRules().get(value.key());
       if (rules != null) {
         rules
@@ -106,6 +111,14 @@ final class PlanRules {
       if (property != null && property.isPrivate()) {
         problems.add(where + "turns on a toggle of a property the plan keeps private");
       }
+    }
+  }
+
+  /** Text the manifests could not hold either: not Unicode, or with noncharacters. */
+  private static void storable(String where, String subject, String text, List<String> problems) {
+    String problem = StorableText.problem(subject, text);
+    if (problem != null) {
+      problems.add(where + problem);
     }
   }
 

@@ -43,16 +43,4 @@ public record Application(
     valueLocations = Collections.unmodifiableSortedMap(new TreeMap<>(valueLocations));
     claimLocations = Collections.unmodifiableSortedMap(new TreeMap<>(claimLocations));
   }
-
-  /** An application without the places of its values and claims. */
-  public Application(
-      String name,
-      String id,
-      List<String> profiles,
-      SortedMap<String, String> values,
-      SortedSet<String> claims,
-      String audience,
-      SourceLocation location) {
-    this(name, id, profiles, values, claims, audience, location, new TreeMap<>(), new TreeMap<>());
-  }
 }

@@ -74,36 +74,28 @@ public record Plan(
 
   /** The same plan with other changes (to show some of them). */
   public Plan withChanges(List<Change> others) {
-    return new Plan(
-        toolVersion,
-        target,
-        manifestDigest,
-        stateFingerprint,
-        others,
-        claims,
-        unmanaged,
-        warnings,
-        sensitiveProperties,
-        valueRules,
-        sealed,
-        environment);
+    return with(others, environment);
   }
 
   /** The same plan, made for the environment {@code name} (null: none named). */
   public Plan withEnvironment(String name) {
+    return with(changes, name);
+  }
+
+  private Plan with(List<Change> someChanges, String someEnvironment) {
     return new Plan(
         toolVersion,
         target,
         manifestDigest,
         stateFingerprint,
-        changes,
+        someChanges,
         claims,
         unmanaged,
         warnings,
         sensitiveProperties,
         valueRules,
         sealed,
-        name);
+        someEnvironment);
   }
 
   /**

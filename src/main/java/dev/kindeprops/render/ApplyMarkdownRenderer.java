@@ -26,15 +26,7 @@ public final class ApplyMarkdownRenderer implements Renderer<ApplyView> {
             .append(html(ApplyTextRenderer.summary(view)))
             .append("\n\n");
     List<String> items = new ArrayList<>();
-    for (ManualStep step : view.manualSteps()) {
-      items.add(
-          "- [ ] **"
-              + html(step.application())
-              + "** ("
-              + code(step.applicationId())
-              + "):"
-              + PlanTextRenderer.toggles(step, Markdown::code));
-    }
+    view.manualSteps().forEach(step -> items.add(PlanMarkdownRenderer.checklistItem(step)));
     for (ClaimCheck check : view.otherFindings()) {
       if (check.problem() != null) {
         items.add(

@@ -3,6 +3,7 @@ package dev.kindeprops.render;
 import dev.kindeprops.plan.Change;
 import dev.kindeprops.plan.IgnoreRule;
 import dev.kindeprops.plan.Warning;
+import dev.kindeprops.render.Style.Colour;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class DriftTextRenderer extends TextRenderer<DriftView> {
     out.append("Drift check: ").append(view.plan().target()).append('\n');
     out.append(baselineLine(view)).append("\n\n");
     if (!view.drifted().isEmpty()) {
-      out.append(style.bold("Drifted (" + view.drifted().size() + "):")).append('\n');
+      out.append(style.paint(Colour.BOLD, "Drifted (" + view.drifted().size() + "):")).append('\n');
       for (DriftView.Row row : view.drifted()) {
         out.append("  ")
             .append(paint(row.change(), row.symbol()))
@@ -30,7 +31,7 @@ public final class DriftTextRenderer extends TextRenderer<DriftView> {
             .append(row.change().address())
             .append(": ")
             .append(row.description())
-            .append(style.dim(view.moved(row)))
+            .append(style.paint(Colour.DIM, view.moved(row)))
             .append('\n');
       }
       out.append('\n');
@@ -41,9 +42,9 @@ public final class DriftTextRenderer extends TextRenderer<DriftView> {
         IgnoreRule rule = row.drifted().ignoredBy();
         String because = rule.reason().isEmpty() ? rule.pattern() : rule.reason();
         out.append("  ")
-            .append(style.dim(row.symbol() + " " + row.change().address() + ": "))
-            .append(style.dim(row.description()))
-            .append(style.dim(" # " + where(rule) + because))
+            .append(style.paint(Colour.DIM, row.symbol() + " " + row.change().address() + ": "))
+            .append(style.paint(Colour.DIM, row.description()))
+            .append(style.paint(Colour.DIM, " # " + where(rule) + because))
             .append('\n');
       }
       out.append('\n');
@@ -56,12 +57,12 @@ public final class DriftTextRenderer extends TextRenderer<DriftView> {
       warnings.add((warning.address() == null ? "" : warning.address() + ": ") + warning.message());
     }
     for (String warning : warnings) {
-      out.append(style.yellow("Warning: ")).append(warning).append('\n');
+      out.append(style.paint(Colour.YELLOW, "Warning: ")).append(warning).append('\n');
     }
     if (!warnings.isEmpty()) {
       out.append('\n');
     }
-    out.append(style.bold(view.summaryLine())).append('\n');
+    out.append(style.paint(Colour.BOLD, view.summaryLine())).append('\n');
     return out.toString();
   }
 
@@ -82,12 +83,12 @@ public final class DriftTextRenderer extends TextRenderer<DriftView> {
 
   private String paint(Change change, String symbol) {
     if (change.manual()) {
-      return style.cyan(symbol);
+      return style.paint(Colour.CYAN, symbol);
     }
     return switch (change.action()) {
-      case CREATE -> style.green(symbol);
-      case UPDATE -> style.yellow(symbol);
-      case REPLACE, DELETE -> style.red(symbol);
+      case CREATE -> style.paint(Colour.GREEN, symbol);
+      case UPDATE -> style.paint(Colour.YELLOW, symbol);
+      case REPLACE, DELETE -> style.paint(Colour.RED, symbol);
     };
   }
 }

@@ -203,6 +203,16 @@ public final class PlanMarkdownRenderer implements Renderer<PlanView> {
     return table.append("\n").toString();
   }
 
+  /** One application's toggles to make, as a markdown checklist item. */
+  static String checklistItem(ManualStep step) {
+    return "- [ ] **"
+        + html(step.application())
+        + "** ("
+        + code(step.applicationId())
+        + "):"
+        + PlanTextRenderer.toggles(step, Markdown::code);
+  }
+
   private static String manualSteps(PlanView view) {
     if (view.manualSteps().isEmpty()) {
       return "";
@@ -213,16 +223,8 @@ public final class PlanMarkdownRenderer implements Renderer<PlanView> {
                 + " dashboard, open "
                 + code(Dashboard.claimTogglePath("<application>"))
                 + ", toggle, and save:\n\n");
-    List<String> items = new ArrayList<>();
-    for (ManualStep step : view.manualSteps()) {
-      items.add(
-          "- [ ] **"
-              + html(step.application())
-              + "** ("
-              + code(step.applicationId())
-              + "):"
-              + PlanTextRenderer.toggles(step, Markdown::code));
-    }
+    List<String> items =
+        view.manualSteps().stream().map(PlanMarkdownRenderer::checklistItem).toList();
     Markdown.appendCapped(out, items, MAX_ITEMS, "- and %d more");
     if (ManualStep.anyStateUnknown(view.manualSteps())) {
       out.append("\n").append(PlanTextRenderer.STATE_UNKNOWN_NOTE).append("\n");

@@ -11,6 +11,7 @@ import dev.kindeprops.plan.ManualStep;
 import dev.kindeprops.plan.PropertyChange;
 import dev.kindeprops.plan.ValueChange;
 import dev.kindeprops.plan.Warning;
+import dev.kindeprops.render.Style.Colour;
 import dev.kindeprops.text.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -107,7 +108,7 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
     }
 
     private void category(CategoryChange change) {
-      line("  " + style.dim("# " + change.address() + " will be created"));
+      line("  " + style.paint(Colour.DIM, "# " + change.address() + " will be created"));
       line(symbol(change) + " category " + Display.quote(change.name()));
       line("");
     }
@@ -121,7 +122,7 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
             case DELETE -> "will be deleted";
           };
       String allow = view.needsAllowDelete(change) ? " (apply needs --allow-delete)" : "";
-      line("  " + style.dim("# " + change.address() + " " + what + allow));
+      line("  " + style.paint(Colour.DIM, "# " + change.address() + " " + what + allow));
       line(symbol(change) + " property " + Display.quote(change.key()) + " {");
       List<String[]> rows = new ArrayList<>();
       switch (change.action()) {
@@ -132,7 +133,7 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
               Display.changedFields(change.before(), change.after())) {
             String forces =
                 change.action() == Action.REPLACE && changed.field().equals("type")
-                    ? " " + style.red("# forces replacement")
+                    ? " " + style.paint(Colour.RED, "# forces replacement")
                     : "";
             rows.add(
                 new String[] {
@@ -161,13 +162,16 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
 
     private void application(String name, List<ApplicationChange> changes) {
       String id = changes.get(0).applicationId();
-      line("  " + style.dim("# application." + name + " (" + id + ") will be updated in place"));
+      line(
+          "  "
+              + style.paint(
+                  Colour.DIM, "# application." + name + " (" + id + ") will be updated in place"));
       line(symbol("~") + " application " + Display.quote(name) + " {");
       int width = valueLabelWidth(changes);
       for (ApplicationChange change : changes) {
         if (change instanceof ValueChange value) {
           String label = pad("value." + value.key(), width);
-          String text = view.valueText(value, style.dim(" # unset"));
+          String text = view.valueText(value, style.paint(Colour.DIM, " # unset"));
           line("    " + symbol(change) + " " + label + " = " + text);
         } else {
           line(
@@ -186,13 +190,15 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
       if (view.manualSteps().isEmpty()) {
         return;
       }
-      line(style.bold("Manual steps") + " (Kinde's Management API cannot toggle token claims):");
+      line(
+          style.paint(Colour.BOLD, "Manual steps")
+              + " (Kinde's Management API cannot toggle token claims):");
       line("  In the Kinde dashboard, open " + Dashboard.claimTogglePath("<application>") + ",");
       line("  toggle, and save:");
       for (ManualStep step : view.manualSteps()) {
         line(
             "  "
-                + style.cyan("!")
+                + style.paint(Colour.CYAN, "!")
                 + " "
                 + step.application()
                 + " (client id "
@@ -210,7 +216,9 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
       if (view.claims().isEmpty()) {
         return;
       }
-      line(style.bold("Expected M2M token claims") + " (application_properties) once applied:");
+      line(
+          style.paint(Colour.BOLD, "Expected M2M token claims")
+              + " (application_properties) once applied:");
       line("");
       List<String> unchanged = new ArrayList<>();
       List<String> untouched = new ArrayList<>();
@@ -220,7 +228,7 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
           case CHANGED -> claimBlock(diff, "");
           case NOT_OBSERVED -> {
             if (diff.touched()) {
-              claimBlock(diff, " " + style.dim("# current claims not observed"));
+              claimBlock(diff, " " + style.paint(Colour.DIM, "# current claims not observed"));
             } else {
               untouched.add(diff.application());
             }
@@ -262,9 +270,9 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
             };
         String marker =
             switch (entry.marker()) {
-              case '+' -> style.green("+");
-              case '-' -> style.red("-");
-              case '~' -> style.yellow("~");
+              case '+' -> style.paint(Colour.GREEN, "+");
+              case '-' -> style.paint(Colour.RED, "-");
+              case '~' -> style.paint(Colour.YELLOW, "~");
               default -> " ";
             };
         line("    " + marker + " " + key + " = " + text);
@@ -278,7 +286,9 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
       if (properties.isEmpty() && applications == 0) {
         return;
       }
-      line(style.bold("Not managed") + " by these manifests (reported, never changed):");
+      line(
+          style.paint(Colour.BOLD, "Not managed")
+              + " by these manifests (reported, never changed):");
       if (!properties.isEmpty()) {
         line(
             "  "
@@ -298,7 +308,11 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
     private void warnings() {
       for (Warning warning : view.plan().warnings()) {
         String where = warning.address() == null ? "" : warning.address() + ": ";
-        line(style.yellow(style.bold("Warning:")) + " " + where + warning.message());
+        line(
+            style.paint(Colour.YELLOW, style.paint(Colour.BOLD, "Warning:"))
+                + " "
+                + where
+                + warning.message());
       }
       if (!view.plan().warnings().isEmpty()) {
         line("");
@@ -313,11 +327,11 @@ public final class PlanTextRenderer extends TextRenderer<PlanView> {
     private String symbol(String symbol) {
       String padded = " ".repeat(3 - symbol.length()) + symbol;
       return switch (symbol) {
-        case "+" -> style.green(padded);
-        case "~" -> style.yellow(padded);
-        case "-" -> style.red(padded);
-        case "-/+" -> style.red("-") + "/" + style.green("+");
-        default -> style.cyan(padded);
+        case "+" -> style.paint(Colour.GREEN, padded);
+        case "~" -> style.paint(Colour.YELLOW, padded);
+        case "-" -> style.paint(Colour.RED, padded);
+        case "-/+" -> style.paint(Colour.RED, "-") + "/" + style.paint(Colour.GREEN, "+");
+        default -> style.paint(Colour.CYAN, padded);
       };
     }
 

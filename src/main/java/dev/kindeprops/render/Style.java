@@ -2,6 +2,22 @@ package dev.kindeprops.render;
 
 /** ANSI colours for terminal output, or none at all: the command decides which. */
 final class Style {
+  /** The colours (and weights) the text reports use. */
+  enum Colour {
+    BOLD("1"),
+    DIM("2"),
+    RED("31"),
+    GREEN("32"),
+    YELLOW("33"),
+    CYAN("36");
+
+    private final String code;
+
+    Colour(String code) {
+      this.code = code;
+    }
+  }
+
   private static final String RESET = "\u001b[0m";
 
   private final boolean color;
@@ -10,31 +26,8 @@ final class Style {
     this.color = color;
   }
 
-  String bold(String text) {
-    return paint("\u001b[1m", text);
-  }
-
-  String green(String text) {
-    return paint("\u001b[32m", text);
-  }
-
-  String yellow(String text) {
-    return paint("\u001b[33m", text);
-  }
-
-  String red(String text) {
-    return paint("\u001b[31m", text);
-  }
-
-  String cyan(String text) {
-    return paint("\u001b[36m", text);
-  }
-
-  String dim(String text) {
-    return paint("\u001b[2m", text);
-  }
-
-  private String paint(String code, String text) {
-    return color && !text.isEmpty() ? code + text + RESET : text;
+  /** The text in this colour, when colours are on; an empty text stays empty. */
+  String paint(Colour colour, String text) {
+    return color && !text.isEmpty() ? "\u001b[" + colour.code + "m" + text + RESET : text;
   }
 }

@@ -3,6 +3,7 @@ package dev.kindeprops.render;
 import dev.kindeprops.live.Dashboard;
 import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.ClaimCheck.Status;
+import dev.kindeprops.render.Style.Colour;
 import dev.kindeprops.text.Words;
 import java.util.Locale;
 import java.util.Set;
@@ -29,22 +30,23 @@ public final class VerifyTextRenderer extends TextRenderer<VerifyView> {
       Status status = check.status();
       String label = pad(status.name().toLowerCase(Locale.ROOT));
       switch (status) {
-        case OK -> out.append(style.green(label)).append(check.application()).append('\n');
+        case OK ->
+            out.append(style.paint(Colour.GREEN, label)).append(check.application()).append('\n');
         case ERROR ->
-            out.append(style.red(label))
+            out.append(style.paint(Colour.RED, label))
                 .append(check.application())
                 .append(": ")
                 .append(check.problem())
                 .append('\n');
         case MISMATCH -> {
-          out.append(style.yellow(label)).append(check.application()).append('\n');
+          out.append(style.paint(Colour.YELLOW, label)).append(check.application()).append('\n');
           check
               .missing()
               .forEach(
                   (key, value) ->
                       entry(
                           out,
-                          style.red("missing     "),
+                          style.paint(Colour.RED, "missing     "),
                           key,
                           " = " + Display.claim(sensitive, key, value)));
           check
@@ -53,7 +55,7 @@ public final class VerifyTextRenderer extends TextRenderer<VerifyView> {
                   (key, value) ->
                       entry(
                           out,
-                          style.red("unexpected  "),
+                          style.paint(Colour.RED, "unexpected  "),
                           key,
                           " = " + Display.claim(sensitive, key, value)));
           check
@@ -62,7 +64,7 @@ public final class VerifyTextRenderer extends TextRenderer<VerifyView> {
                   (key, difference) ->
                       entry(
                           out,
-                          style.yellow("different   "),
+                          style.paint(Colour.YELLOW, "different   "),
                           key,
                           ": expected "
                               + Display.claim(sensitive, key, difference.expected())
@@ -90,7 +92,7 @@ public final class VerifyTextRenderer extends TextRenderer<VerifyView> {
       }
     }
     out.append('\n')
-        .append(style.bold("Verify: "))
+        .append(style.paint(Colour.BOLD, "Verify: "))
         .append(counts.ok())
         .append(" ok, ")
         .append(Words.count(counts.mismatch(), "mismatch", "mismatches"))

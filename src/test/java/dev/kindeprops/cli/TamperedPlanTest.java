@@ -64,6 +64,13 @@ class TamperedPlanTest {
                 text -> text.replace("\"after\": \"eu\"", "\"after\": \"mars\"")),
             true),
         Arguments.of(
+            "a property name that is not Unicode text",
+            edit(
+                "\"address\": \"property.billing_notes\"",
+                text ->
+                    text.replace("\"name\": \"Billing notes\"", "\"name\": \"Billing \\ud83d\"")),
+            true),
+        Arguments.of(
             "a property made private again",
             edit(
                 "\"address\": \"property.model_version\"",

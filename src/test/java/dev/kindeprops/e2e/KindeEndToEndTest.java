@@ -532,7 +532,8 @@ class KindeEndToEndTest {
         .isEqualTo(
             "[{\"application\":\"report-generator\",\"application_id\":\""
                 + REPORTS
-                + "\",\"turn_on\":[\"region\"],\"turn_off\":[\"tier\"],"
+                + "\",\"dashboard_path\":\"Applications > report-generator > Tokens > Customize"
+                + " M2M token > Properties\",\"turn_on\":[\"region\"],\"turn_off\":[\"tier\"],"
                 + "\"state_unknown\":[]}]");
     assertThat(report.path("token_check").path("report-generator").path("status").asString())
         .isEqualTo("mismatch");

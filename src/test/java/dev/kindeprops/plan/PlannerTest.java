@@ -573,6 +573,15 @@ class PlannerTest {
   }
 
   private static Application app(String name, String id, SourceLocation at) {
-    return new Application(name, id, List.of(), new TreeMap<>(), new TreeSet<>(), null, at);
+    return new Application(
+        name,
+        id,
+        List.of(),
+        new TreeMap<>(),
+        new TreeSet<>(),
+        null,
+        at,
+        new TreeMap<>(),
+        new TreeMap<>());
   }
 }
