@@ -5,7 +5,9 @@ import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.ClaimCheck.Status;
 import dev.kindeprops.render.Style.Colour;
 import dev.kindeprops.text.Words;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,24 +42,16 @@ public final class VerifyTextRenderer extends TextRenderer<VerifyView> {
                 .append('\n');
         case MISMATCH -> {
           out.append(style.paint(Colour.YELLOW, label)).append(check.application()).append('\n');
-          check
-              .missing()
-              .forEach(
-                  (key, value) ->
-                      entry(
-                          out,
-                          style.paint(Colour.RED, "missing     "),
-                          key,
-                          " = " + Display.claim(sensitive, key, value)));
-          check
-              .unexpected()
-              .forEach(
-                  (key, value) ->
-                      entry(
-                          out,
-                          style.paint(Colour.RED, "unexpected  "),
-                          key,
-                          " = " + Display.claim(sensitive, key, value)));
+          for (var list :
+              List.of(
+                  Map.entry("missing     ", check.missing()),
+                  Map.entry("unexpected  ", check.unexpected()))) {
+            String kind = style.paint(Colour.RED, list.getKey());
+            list.getValue()
+                .forEach(
+                    (key, value) ->
+                        entry(out, kind, key, " = " + Display.claim(sensitive, key, value)));
+          }
           check
               .different()
               .forEach(
