@@ -166,6 +166,7 @@ public final class FakeKinde implements AutoCloseable {
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicInteger throttledAnswers = new AtomicInteger();
   private final Deque<Long> recentRequests = new ArrayDeque<>();
 
   private volatile Set<String> grantedScopes = ALL_SCOPES;
@@ -421,9 +422,15 @@ public final class FakeKinde implements AutoCloseable {
     return maxInFlight.get();
   }
 
+  /** Management API requests answered 429 by the rate or concurrency limiter. */
+  public int throttledAnswers() {
+    return throttledAnswers.get();
+  }
+
   public void resetCounts() {
     counts.clear();
     maxInFlight.set(0);
+    throttledAnswers.set(0);
   }
 
   /** Starts keeping every exchange for {@link #exchanges()}. */
@@ -664,7 +671,8 @@ public final class FakeKinde implements AutoCloseable {
     return null;
   }
 
-  private static Reply throttled(int resetSeconds) {
+  private Reply throttled(int resetSeconds) {
+    throttledAnswers.incrementAndGet();
     return Reply.json(429, errors("TOO_MANY_REQUESTS", "Too many requests"))
         .withHeader("RateLimit-Reset", Integer.toString(resetSeconds));
   }
