@@ -457,12 +457,17 @@ public final class FakeKinde implements AutoCloseable {
     tokens.replaceAll((token, issued) -> new IssuedToken(System.nanoTime() - 1, issued.scopes()));
   }
 
-  /** At most this many Management API requests in any second; more get 429. */
+  /**
+   * At most this many Management API requests answered in any second; more get 429 with {@code
+   * RateLimit-Reset}: the whole seconds (at least 1) until the oldest of them leaves that second.
+   */
   public void rateLimit(int perSecond) {
     requestsPerSecond = perSecond;
   }
 
-  /** At most this many Management API requests in flight; more get 429. */
+  /**
+   * At most this many Management API requests in flight; more get 429 ({@code RateLimit-Reset: 1}).
+   */
   public void concurrencyLimit(int limit) {
     concurrencyLimit = limit;
   }
