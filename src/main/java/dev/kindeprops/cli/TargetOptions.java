@@ -39,9 +39,11 @@ public final class TargetOptions {
       names = "--max-rps",
       paramLabel = "N",
       description =
-          "At most N requests per second to Kinde (default: "
-              + (int) Targets.DEFAULT_MAX_REQUESTS_PER_SECOND
-              + ").")
+          "At most N requests per second to Kinde, starting at N (default: no cap, starting"
+              + " at "
+              + (int) Targets.START_REQUESTS_PER_SECOND
+              + "). Either way kinde-props slows down when Kinde answers 429 (too many"
+              + " requests) and speeds up again, up to N, while it does not.")
   Double maxRps;
 
   @Option(

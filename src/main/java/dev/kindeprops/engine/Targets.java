@@ -29,9 +29,8 @@ import java.util.TreeSet;
  * names the file and Kinde adapters.
  */
 public final class Targets {
-  /** Requests per second to Kinde unless {@code --max-rps} says otherwise. */
-  public static final double DEFAULT_MAX_REQUESTS_PER_SECOND =
-      KindeSettings.DEFAULT_MAX_REQUESTS_PER_SECOND;
+  /** Requests per second a run starts at towards Kinde unless {@code --max-rps} says otherwise. */
+  public static final double START_REQUESTS_PER_SECOND = KindeSettings.START_REQUESTS_PER_SECOND;
 
   private Targets() {}
 

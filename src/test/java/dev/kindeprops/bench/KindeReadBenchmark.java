@@ -70,14 +70,14 @@ public final class KindeReadBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%-36s %5d ms  %4d API requests + %d token  (%d apps read, %d other m2m);"
-            + " at the default --max-rps %.0f: >= %.0f s%n",
+            + " at the starting rate of %.0f per second: >= %.0f s%n",
         label,
         millis,
         requests,
         fake.count("token"),
         state.applications().size(),
         state.otherM2mApplications(),
-        KindeSettings.DEFAULT_MAX_REQUESTS_PER_SECOND,
-        (requests + 1) / KindeSettings.DEFAULT_MAX_REQUESTS_PER_SECOND);
+        KindeSettings.START_REQUESTS_PER_SECOND,
+        (requests + 1) / KindeSettings.START_REQUESTS_PER_SECOND);
   }
 }

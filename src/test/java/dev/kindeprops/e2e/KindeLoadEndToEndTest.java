@@ -121,24 +121,50 @@ class KindeLoadEndToEndTest {
   }
 
   @Test
-  void aThrottlingTenantIsWaitedForAndTheDefaultsStayUnderItsLimits() throws IOException {
+  void aThrottlingTenantIsWaitedForAndACapUnderItsLimitsIsNeverThrottled() throws IOException {
     String manifests = tenant(20);
-    // The client's bucket allows a second's worth at once, then the steady rate: at the defaults
-    // (8 per second, 4 in flight) at most 16 requests fall into any one second.
+    // The client's bucket allows a second's worth at once, then the steady rate: at 8 per second
+    // and 4 in flight at most 16 requests fall into any one second.
     fake.rateLimit(16);
     fake.concurrencyLimit(4);
 
-    Run defaults = kp.run("plan", "-f", manifests, "--format", "json");
-    int throttledAtDefaults = throttled();
+    Run capped = kp.run("plan", "-f", manifests, "--format", "json", "--max-rps", "8");
+    int throttledWhenCapped = throttled();
     Run pushy =
         kp.run("plan", "-f", manifests, "--format", "json", "--max-rps", "200", "--verbose");
 
-    assertThat(defaults.code()).isZero();
-    assertThat(throttledAtDefaults).isZero();
+    assertThat(capped.code()).isZero();
+    assertThat(throttledWhenCapped).isZero();
     assertThat(pushy.code()).isZero();
     assertThat(throttled()).isPositive();
-    assertThat(pushy.err()).contains("-> 429 (").contains(": throttled (429)");
-    assertThat(fingerprint(pushy)).isEqualTo(fingerprint(defaults));
+    assertThat(pushy.err())
+        .contains("-> 429 (")
+        .containsPattern(
+            ": throttled \\(429\\); pacing at [0-9.]+ requests per second, [1-4] in flight");
+    assertThat(fingerprint(pushy)).isEqualTo(fingerprint(capped));
+  }
+
+  @Test
+  void withoutMaxRpsAnApplyFindsTheTenantsLimitsAndConverges() throws IOException {
+    String manifests = tenant(40);
+    fake.rateLimit(30);
+    fake.concurrencyLimit(2);
+    // Slow writes keep several requests in flight, so that the concurrency limiter answers too.
+    fake.inject(
+        Fault.slow("updateApplicationsProperty", Duration.ofMillis(80)).times(Integer.MAX_VALUE));
+
+    Run apply = kp.run("apply", "-f", manifests, "--auto-approve", "--audience", AUDIENCE);
+    int throttledInApply = throttled();
+    Run again = kp.run("plan", "-f", manifests, "--detailed-exitcode");
+
+    assertThat(apply.code()).isZero();
+    assertThat(apply.out()).contains("Apply complete: 83 changes made.\n");
+    assertThat(throttledInApply).as("the run reached the limits").isPositive();
+    assertThat(again.code()).isZero();
+    assertThat(again.out()).endsWith("No changes. The live state matches the manifests.\n");
+    assertThat(fake.properties())
+        .extracting(FakeKinde.Property::key)
+        .containsExactlyInAnyOrder("region", "tier", "team");
   }
 
   @Test

@@ -341,7 +341,6 @@ final class KindeHttp {
       Attempt tried = attempt(call, token, sent);
       Reply reply = tried.reply();
       if (reply != null && reply.ok()) {
-        throttle.succeeded();
         traceLine(call, Integer.toString(reply.status()), sent, null);
         return onSuccess.apply(reply);
       }
@@ -407,9 +406,11 @@ final class KindeHttp {
               + seconds(wait)
               + ": "
               + problem
-              + (throttled ? "" : " (error " + errors + "/" + retry.maxAttempts() + ")"));
+              + (throttled
+                  ? "; " + throttle.pace()
+                  : " (error " + errors + "/" + retry.maxAttempts() + ")"));
       if (throttled) {
-        throttle.throttled(wait); // holds back every request of this client, not this one alone
+        throttle.pause(wait); // holds back every request of this client, not this one alone
       } else {
         sleep(wait);
       }
@@ -531,10 +532,11 @@ final class KindeHttp {
           .header("Content-Type", call.contentType())
           .method(call.endpoint().method, HttpRequest.BodyPublishers.ofString(call.body()));
     }
-    throttle.acquire();
+    Throttle.Slot slot = throttle.acquire();
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      throttle.answered(slot, response.statusCode());
       return new Reply(response.statusCode(), response.body(), response.headers());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

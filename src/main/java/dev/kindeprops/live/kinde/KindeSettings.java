@@ -18,7 +18,9 @@ import java.util.Set;
  *     (together with {@code clientSecret}) where only public endpoints are used: checking a token
  *     someone obtained needs the domain's keys alone
  * @param clientSecret its client secret, or null with {@code clientId}
- * @param maxRequestsPerSecond the client-side rate limit shared by all requests
+ * @param maxRequestsPerSecond {@code --max-rps}: the rate, shared by all requests, to start at and
+ *     never exceed; or null to start at {@link #START_REQUESTS_PER_SECOND} and find Kinde's limit
+ *     (see {@link Pacing})
  * @param parallelism how many requests may be in flight at once
  * @param connectTimeout how long to wait for a connection
  * @param requestTimeout how long to wait for each response
@@ -27,17 +29,18 @@ public record KindeSettings(
     String domain,
     String clientId,
     Secret clientSecret,
-    double maxRequestsPerSecond,
+    Double maxRequestsPerSecond,
     int parallelism,
     Duration connectTimeout,
     Duration requestTimeout) {
 
   /**
-   * Kinde publishes no numbers for its rate limits (only that they are per minute and that there is
-   * also a concurrency limit); 8 requests per second keeps a reconcile of a few hundred
-   * applications under a minute while staying well below what a shared tenant tolerates.
+   * The rate a run starts at without {@code --max-rps}. Kinde publishes no numbers for its rate
+   * limits (only that they are per minute and that there is also a concurrency limit); 8 requests
+   * per second stays well below what a shared tenant tolerates, and the run speeds up from there
+   * while Kinde answers without 429.
    */
-  public static final double DEFAULT_MAX_REQUESTS_PER_SECOND = 8;
+  public static final double START_REQUESTS_PER_SECOND = 8;
 
   /** A handful in flight hides latency without tripping Kinde's concurrency limiter. */
   public static final int DEFAULT_PARALLELISM = 4;
@@ -69,8 +72,9 @@ public record KindeSettings(
         throw new TargetException(CLIENT_SECRET_VARIABLE + " is empty");
       }
     }
-    if (!(maxRequestsPerSecond >= MIN_MAX_REQUESTS_PER_SECOND
-        && maxRequestsPerSecond <= MAX_MAX_REQUESTS_PER_SECOND)) {
+    if (maxRequestsPerSecond != null
+        && !(maxRequestsPerSecond >= MIN_MAX_REQUESTS_PER_SECOND
+            && maxRequestsPerSecond <= MAX_MAX_REQUESTS_PER_SECOND)) {
       throw new TargetException(
           "--max-rps must be a number of requests per second from 0.01 to 1000000, not "
               + maxRequestsPerSecond);
@@ -89,7 +93,7 @@ public record KindeSettings(
         domain,
         clientId,
         new Secret(required(clientSecret, CLIENT_SECRET_VARIABLE)),
-        DEFAULT_MAX_REQUESTS_PER_SECOND,
+        null,
         DEFAULT_PARALLELISM,
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_REQUEST_TIMEOUT);
@@ -143,9 +147,7 @@ public record KindeSettings(
         domain,
         null,
         null,
-        overrides.maxRequestsPerSecond() == null
-            ? DEFAULT_MAX_REQUESTS_PER_SECOND
-            : overrides.maxRequestsPerSecond(),
+        overrides.maxRequestsPerSecond(),
         overrides.parallelism() == null ? DEFAULT_PARALLELISM : overrides.parallelism(),
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_REQUEST_TIMEOUT);

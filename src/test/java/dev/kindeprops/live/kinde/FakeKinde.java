@@ -166,6 +166,7 @@ public final class FakeKinde implements AutoCloseable {
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicInteger throttledAnswers = new AtomicInteger();
   private final Deque<Long> recentRequests = new ArrayDeque<>();
 
   private volatile Set<String> grantedScopes = ALL_SCOPES;
@@ -421,9 +422,15 @@ public final class FakeKinde implements AutoCloseable {
     return maxInFlight.get();
   }
 
+  /** Management API requests answered 429 by the rate or concurrency limiter. */
+  public int throttledAnswers() {
+    return throttledAnswers.get();
+  }
+
   public void resetCounts() {
     counts.clear();
     maxInFlight.set(0);
+    throttledAnswers.set(0);
   }
 
   /** Starts keeping every exchange for {@link #exchanges()}. */
@@ -450,12 +457,17 @@ public final class FakeKinde implements AutoCloseable {
     tokens.replaceAll((token, issued) -> new IssuedToken(System.nanoTime() - 1, issued.scopes()));
   }
 
-  /** At most this many Management API requests in any second; more get 429. */
+  /**
+   * At most this many Management API requests answered in any second; more get 429 with {@code
+   * RateLimit-Reset}: the whole seconds (at least 1) until the oldest of them leaves that second.
+   */
   public void rateLimit(int perSecond) {
     requestsPerSecond = perSecond;
   }
 
-  /** At most this many Management API requests in flight; more get 429. */
+  /**
+   * At most this many Management API requests in flight; more get 429 ({@code RateLimit-Reset: 1}).
+   */
   public void concurrencyLimit(int limit) {
     concurrencyLimit = limit;
   }
@@ -664,7 +676,8 @@ public final class FakeKinde implements AutoCloseable {
     return null;
   }
 
-  private static Reply throttled(int resetSeconds) {
+  private Reply throttled(int resetSeconds) {
+    throttledAnswers.incrementAndGet();
     return Reply.json(429, errors("TOO_MANY_REQUESTS", "Too many requests"))
         .withHeader("RateLimit-Reset", Integer.toString(resetSeconds));
   }

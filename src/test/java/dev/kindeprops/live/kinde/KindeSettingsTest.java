@@ -23,7 +23,7 @@ class KindeSettingsTest {
     assertThat(settings.domain()).isEqualTo("https://acme.kinde.com");
     assertThat(settings.clientId()).isEqualTo("mgmt-client");
     assertThat(settings.clientSecret().value()).isEqualTo("s3cr3t-value-that-is-long");
-    assertThat(settings.maxRequestsPerSecond()).isEqualTo(8);
+    assertThat(settings.maxRequestsPerSecond()).as("no cap: find Kinde's limit").isNull();
     assertThat(settings.parallelism()).isEqualTo(4);
     assertThat(settings.managementAudience()).isEqualTo("https://acme.kinde.com/api");
   }
@@ -174,7 +174,7 @@ class KindeSettingsTest {
                     "https://acme.kinde.com",
                     "mgmt-client",
                     null,
-                    8,
+                    8.0,
                     4,
                     KindeSettings.DEFAULT_CONNECT_TIMEOUT,
                     KindeSettings.DEFAULT_REQUEST_TIMEOUT))
@@ -185,7 +185,7 @@ class KindeSettingsTest {
                     "https://acme.kinde.com",
                     null,
                     new Secret("s3cr3t-value-that-is-long"),
-                    8,
+                    8.0,
                     4,
                     KindeSettings.DEFAULT_CONNECT_TIMEOUT,
                     KindeSettings.DEFAULT_REQUEST_TIMEOUT))

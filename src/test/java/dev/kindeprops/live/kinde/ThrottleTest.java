@@ -9,7 +9,7 @@ class ThrottleTest {
   @Test
   void allowsOneSecondOfBurstThenPacesAtTheRate() {
     SimulatedTime time = new SimulatedTime();
-    Throttle throttle = new Throttle(10, 4, time.timing());
+    Throttle throttle = new Throttle(10.0, 4, time.timing());
 
     for (int i = 0; i < 25; i++) {
       throttle.acquire();
@@ -24,9 +24,9 @@ class ThrottleTest {
   @Test
   void aPauseHoldsBackTheNextRequestAndThenResumesWithoutABurst() {
     SimulatedTime time = new SimulatedTime();
-    Throttle throttle = new Throttle(10, 4, time.timing());
+    Throttle throttle = new Throttle(10.0, 4, time.timing());
 
-    throttle.throttled(Duration.ofSeconds(2));
+    throttle.pause(Duration.ofSeconds(2));
     for (int i = 0; i < 3; i++) {
       throttle.acquire();
       throttle.release();
@@ -37,19 +37,44 @@ class ThrottleTest {
   }
 
   @Test
-  void boundsTheRequestsInFlight() throws InterruptedException {
-    Throttle throttle = new Throttle(1000, 2, new SimulatedTime().timing());
+  void aThrottledAnswerWithEveryPermittedRequestInFlightPermitsFewer() throws InterruptedException {
+    Throttle throttle = new Throttle(1000.0, 2, new SimulatedTime().timing());
     throttle.acquire();
-    throttle.acquire();
+    Throttle.Slot second = throttle.acquire();
+    throttle.answered(second, 429);
+    throttle.release();
+    throttle.release();
 
-    Thread third =
+    throttle.acquire();
+    Thread another = waitingAcquire(throttle);
+    assertThat(another.isAlive()).as("a second request waits while one is in flight").isTrue();
+    assertThat(throttle.pace()).endsWith(", 1 in flight");
+
+    throttle.release();
+    another.join(5000);
+    assertThat(another.isAlive()).isFalse();
+  }
+
+  /** Starts a thread that acquires a slot and releases it, and gives it 200 ms to get there. */
+  private static Thread waitingAcquire(Throttle throttle) throws InterruptedException {
+    Thread thread =
         new Thread(
             () -> {
               throttle.acquire();
               throttle.release();
             });
-    third.start();
-    third.join(200);
+    thread.start();
+    thread.join(200);
+    return thread;
+  }
+
+  @Test
+  void boundsTheRequestsInFlight() throws InterruptedException {
+    Throttle throttle = new Throttle(1000.0, 2, new SimulatedTime().timing());
+    throttle.acquire();
+    throttle.acquire();
+
+    Thread third = waitingAcquire(throttle);
     assertThat(third.isAlive()).as("a third request waits while two are in flight").isTrue();
 
     throttle.release();

@@ -1,0 +1,131 @@
+package dev.kindeprops.live.kinde;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * How fast, and how many at once, a run sends requests to Kinde, moved by what Kinde answers: the
+ * pure core of {@link Throttle}. It reads no clock (every event brings its time, in nanoseconds of
+ * a monotonic clock), so a test can replay answers and check the rate and limit they lead to.
+ *
+ * <ul>
+ *   <li>The rate starts at {@code start}. Until the first 429, every answer to a request that had
+ *       to wait for its rate slot (the rate was what held the run back) adds one request per
+ *       second, so the rate doubles each second; after it, each such answer adds {@link
+ *       #PROBE_STEP}, a quarter of a percent a second, to find out slowly whether Kinde allows
+ *       more. A 429 cuts the rate to 95% of what Kinde answered in the last second (no more than
+ *       the rate, no less than half of it). It never exceeds {@code cap}.
+ *   <li>At most {@code maxInFlight} requests are in flight. A 429 to a request that went out
+ *       without waiting for its rate slot while as many as permitted were in flight (when it went
+ *       out or when it was answered) is taken for Kinde's concurrency limiter instead: a quarter
+ *       fewer (at least one fewer) are permitted; every {@link #RAISE_IN_FLIGHT_AFTER} without such
+ *       a cut, one more, up to {@code maxInFlight}.
+ *   <li>One cut per bout of throttling: the requests in flight at a cut are answered 429 too, so a
+ *       429 to a request sent before the last cut, or before the end of the pause that followed it,
+ *       changes nothing more.
+ * </ul>
+ */
+final class Pacing {
+  /** What each answer adds to the rate once Kinde has throttled, in requests per second. */
+  static final double PROBE_STEP = 0.0025;
+
+  /** The share of what Kinde let through in the last second that a 429 cuts the rate to. */
+  static final double CUT_TO = 0.95;
+
+  static final Duration RAISE_IN_FLIGHT_AFTER = Duration.ofSeconds(30);
+
+  /** The slowest the rate goes (unless the cap is lower): one request every ten seconds. */
+  static final double MIN_RATE = 0.1;
+
+  private static final long SECOND = 1_000_000_000L;
+
+  private final double cap;
+  private final int maxInFlight;
+  private double rate;
+  private int inFlightLimit;
+  private boolean slowStart = true;
+  private long boutEnd;
+  private long lastInFlightChange;
+  private final Deque<Long> answeredInLastSecond = new ArrayDeque<>();
+
+  /**
+   * @param start the rate to start at, in requests per second
+   * @param cap the rate never to exceed
+   * @param maxInFlight the most requests ever in flight at once
+   * @param now the time the run starts
+   */
+  Pacing(double start, double cap, int maxInFlight, long now) {
+    this.cap = cap;
+    this.maxInFlight = maxInFlight;
+    this.rate = Math.min(start, cap);
+    this.inFlightLimit = maxInFlight;
+    this.boutEnd = now;
+    this.lastInFlightChange = now;
+  }
+
+  /** Requests per second now permitted. */
+  double rate() {
+    return rate;
+  }
+
+  /** Requests now permitted in flight at once. */
+  int inFlightLimit() {
+    return inFlightLimit;
+  }
+
+  /**
+   * Kinde answered a request without throttling it.
+   *
+   * @param waitedForRate whether the request had waited for its rate slot
+   */
+  void answered(long now, boolean waitedForRate) {
+    answeredInLastSecond.addLast(now);
+    forgetBefore(now - SECOND);
+    if (waitedForRate) {
+      rate = Math.min(cap, rate + (slowStart ? 1 : PROBE_STEP));
+    }
+    if (inFlightLimit < maxInFlight
+        && now - lastInFlightChange >= RAISE_IN_FLIGHT_AFTER.toNanos()) {
+      inFlightLimit++;
+      lastInFlightChange = now;
+    }
+  }
+
+  /**
+   * Kinde answered a request with 429.
+   *
+   * @param sentAt when the request went out
+   * @param inFlight the most requests of this run in flight, this one included, when it went out or
+   *     when it was answered
+   * @param waitedForRate whether the request had waited for its rate slot
+   */
+  void throttled(long now, long sentAt, int inFlight, boolean waitedForRate) {
+    forgetBefore(now - SECOND);
+    if (sentAt - boutEnd < 0) {
+      return;
+    }
+    boutEnd = now;
+    if (!waitedForRate && inFlight >= inFlightLimit && inFlightLimit > 1) {
+      inFlightLimit = Math.max(1, inFlightLimit * 3 / 4);
+      lastInFlightChange = now;
+    } else {
+      double basis = Math.max(rate / 2, Math.min(rate, answeredInLastSecond.size()));
+      rate = Math.max(Math.min(MIN_RATE, cap), CUT_TO * basis);
+      slowStart = false;
+    }
+  }
+
+  /** Every request waits until {@code until}: the requests sent before then are of this bout. */
+  void paused(long until) {
+    if (until - boutEnd > 0) {
+      boutEnd = until;
+    }
+  }
+
+  private void forgetBefore(long time) {
+    while (!answeredInLastSecond.isEmpty() && answeredInLastSecond.peekFirst() - time < 0) {
+      answeredInLastSecond.removeFirst();
+    }
+  }
+}
