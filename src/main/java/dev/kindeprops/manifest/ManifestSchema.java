@@ -49,15 +49,38 @@ public final class ManifestSchema {
 
   /** Every schema error of the document, as diagnostics. */
   static List<Diagnostic> validate(ManifestDocument document) {
+    List<Error> errors = SCHEMA.validate(document.root());
+    Set<String> misspelt = misspeltRequiredFields(errors);
     List<Diagnostic> diagnostics = new ArrayList<>();
-    for (Error error : SCHEMA.validate(document.root())) {
+    for (Error error : errors) {
       List<Object> path = elements(error.getInstanceLocation());
       if (document.unresolved().contains(pointer(path))) {
         continue; // the failed substitution is reported already
       }
+      if ("required".equals(error.getKeyword())
+          && misspelt.contains(pointer(path) + "/" + error.getProperty())) {
+        continue; // "unknown field 'categroy' …; did you mean 'category'?" says it already
+      }
       diagnostics.add(describe(document, error, path));
     }
     return diagnostics;
+  }
+
+  /**
+   * The fields, as {@code pointer/field}, that an unknown field beside them is a misspelling of: a
+   * missing required field that is misspelt needs one error, not two.
+   */
+  private static Set<String> misspeltRequiredFields(List<Error> errors) {
+    Set<String> misspelt = new HashSet<>();
+    for (Error error : errors) {
+      if ("additionalProperties".equals(error.getKeyword())) {
+        String schemaPath = error.getSchemaLocation().getFragment().toString();
+        String pointer = pointer(elements(error.getInstanceLocation()));
+        Spelling.closest(error.getProperty(), allowedFields(schemaPath))
+            .ifPresent(field -> misspelt.add(pointer + "/" + field));
+      }
+    }
+    return misspelt;
   }
 
   private static Diagnostic describe(ManifestDocument document, Error error, List<Object> path) {
