@@ -152,16 +152,20 @@ public final class Applier {
   }
 
   /**
-   * Carries out the plan's changes, except the manual ones, and reports on each. Does not check
+   * Carries out the plan's changes, except the manual ones, and reports on each; then commits what
+   * was done (all of it, or up to the first failure) to the target at once. Does not check
    * staleness: a saved plan goes through {@link #refuseIfStale} first.
    *
    * @throws ApplyRefusedException before the first change, when the plan cannot be carried out as
    *     asked (see {@link #check})
+   * @throws dev.kindeprops.live.TargetException when what was done cannot be committed; then none
+   *     of it is
    */
   public static ApplyReport apply(Plan plan, Target target, ApplyOptions options) {
     Applier applier = new Applier(plan, target, options, steps(plan, target, options));
     options.listener().starting(plan);
     applier.run();
+    target.commit();
     return applier.report();
   }
 
