@@ -122,7 +122,7 @@ final class ApplyCommand extends Subcommand {
       converter = ApplyCommand.LockTimeout.class,
       description =
           "How long to wait for a state file another apply holds, such as 30s, 5m or 1h"
-              + " (default 5m; 0: do not wait). After a second apply says that it waits.")
+              + " (default 5m; 0: do not wait). Says on standard error when it waits.")
   Duration lockTimeout = ApplyUseCase.DEFAULT_LOCK_TIMEOUT;
 
   @Mixin FormatOption format = new FormatOption(OutputFormat.TEXT, OutputFormat.JSON);

@@ -3,6 +3,7 @@ package dev.kindeprops.bench;
 import dev.kindeprops.apply.ApplyListener;
 import dev.kindeprops.apply.Outcome;
 import dev.kindeprops.engine.ApplyUseCase;
+import dev.kindeprops.engine.Inputs;
 import dev.kindeprops.engine.PlanUseCase;
 import dev.kindeprops.engine.TargetSpec;
 import dev.kindeprops.fixtures.DesiredBuilder;
@@ -71,9 +72,12 @@ public final class ApplyBenchmark {
       TargetSpec target = TargetSpec.stateFile(file);
 
       long start = System.nanoTime();
-      Plan plan = PlanUseCase.run(new PlanUseCase.Request(desired, target, null, null, null));
+      Plan plan =
+          PlanUseCase.run(
+              new PlanUseCase.Request(desired, target, null, null, false, Inputs.NONE, null));
       bestPlan = Math.min(bestPlan, (System.nanoTime() - start) / 1e9);
-      PlanUseCase.run(new PlanUseCase.Request(desired, target, null, planFile, null));
+      PlanUseCase.run(
+          new PlanUseCase.Request(desired, target, null, planFile, false, Inputs.NONE, null));
       changes = plan.changes().size();
 
       FileWrites writes = FileWrites.watch(file);
