@@ -85,15 +85,7 @@ public final class Applier {
       String toolVersion,
       String manifestDigest,
       Supplier<String> fingerprintNow) {
-    if (!plan.target().equals(targetName)) {
-      throw new ApplyRefusedException(
-          "the plan was made for "
-              + plan.target()
-              + ", not for "
-              + targetName
-              + ": apply it to the target it was made for, or run kinde-props plan against this"
-              + " one. Nothing was changed.");
-    }
+    refuseIfForAnotherTarget(plan, targetName);
     List<String> changed = new ArrayList<>();
     boolean sameVersion = plan.toolVersion().equals(toolVersion);
     if (!sameVersion) {
@@ -128,6 +120,23 @@ public final class Applier {
           "the saved plan is stale: "
               + String.join("; ", changed)
               + ". Nothing was changed; run kinde-props plan again.");
+    }
+  }
+
+  /**
+   * Refuses a saved plan made for another target, without reading either.
+   *
+   * @throws ApplyRefusedException naming both targets
+   */
+  public static void refuseIfForAnotherTarget(Plan plan, String targetName) {
+    if (!plan.target().equals(targetName)) {
+      throw new ApplyRefusedException(
+          "the plan was made for "
+              + plan.target()
+              + ", not for "
+              + targetName
+              + ": apply it to the target it was made for, or run kinde-props plan against this"
+              + " one. Nothing was changed.");
     }
   }
 

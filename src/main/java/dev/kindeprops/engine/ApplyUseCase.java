@@ -127,6 +127,7 @@ public final class ApplyUseCase {
     }
     Plan saved = readPlan(request.planFile());
     try (Target live = Targets.open(request.target())) {
+      Applier.refuseIfForAnotherTarget(saved, live.name());
       // The staleness check and the changes under one lock: a second apply waits, then sees ours.
       live.lock(request.lockWait());
       if (request.desired() == null) {
