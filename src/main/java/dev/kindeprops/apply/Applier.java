@@ -85,15 +85,7 @@ public final class Applier {
       String toolVersion,
       String manifestDigest,
       Supplier<String> fingerprintNow) {
-    if (!plan.target().equals(targetName)) {
-      throw new ApplyRefusedException(
-          "the plan was made for "
-              + plan.target()
-              + ", not for "
-              + targetName
-              + ": apply it to the target it was made for, or run kinde-props plan against this"
-              + " one. Nothing was changed.");
-    }
+    refuseIfForAnotherTarget(plan, targetName);
     List<String> changed = new ArrayList<>();
     boolean sameVersion = plan.toolVersion().equals(toolVersion);
     if (!sameVersion) {
@@ -132,6 +124,23 @@ public final class Applier {
   }
 
   /**
+   * Refuses a saved plan made for another target, without reading either.
+   *
+   * @throws ApplyRefusedException naming both targets
+   */
+  public static void refuseIfForAnotherTarget(Plan plan, String targetName) {
+    if (!plan.target().equals(targetName)) {
+      throw new ApplyRefusedException(
+          "the plan was made for "
+              + plan.target()
+              + ", not for "
+              + targetName
+              + ": apply it to the target it was made for, or run kinde-props plan against this"
+              + " one. Nothing was changed.");
+    }
+  }
+
+  /**
    * Refuses a saved plan, carried out without its manifests, that breaks a rule the manifests obey
    * (see {@link PlanRules}). Changes nothing.
    *
@@ -152,16 +161,20 @@ public final class Applier {
   }
 
   /**
-   * Carries out the plan's changes, except the manual ones, and reports on each. Does not check
+   * Carries out the plan's changes, except the manual ones, and reports on each; then commits what
+   * was done (all of it, or up to the first failure) to the target at once. Does not check
    * staleness: a saved plan goes through {@link #refuseIfStale} first.
    *
    * @throws ApplyRefusedException before the first change, when the plan cannot be carried out as
    *     asked (see {@link #check})
+   * @throws dev.kindeprops.live.TargetException when what was done cannot be committed; then none
+   *     of it is
    */
   public static ApplyReport apply(Plan plan, Target target, ApplyOptions options) {
     Applier applier = new Applier(plan, target, options, steps(plan, target, options));
     options.listener().starting(plan);
     applier.run();
+    target.commit();
     return applier.report();
   }
 

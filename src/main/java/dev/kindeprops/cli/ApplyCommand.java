@@ -17,11 +17,16 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code kinde-props apply}: carries out a saved plan exactly, or refuses it as stale; or, given
@@ -111,7 +116,42 @@ final class ApplyCommand extends Subcommand {
           "Exit with 2 when every change was made and toggles are left to make (0 when none).")
   boolean detailedExitCode;
 
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "DURATION",
+      converter = ApplyCommand.LockTimeout.class,
+      description =
+          "How long to wait for a state file another apply holds, such as 30s, 5m or 1h"
+              + " (default 5m; 0: do not wait). Says on standard error when it waits.")
+  Duration lockTimeout = ApplyUseCase.DEFAULT_LOCK_TIMEOUT;
+
   @Mixin FormatOption format = new FormatOption(OutputFormat.TEXT, OutputFormat.JSON);
+
+  /** A duration as {@code --lock-timeout} takes it: a whole number and a unit, or 0. */
+  static final class LockTimeout implements ITypeConverter<Duration> {
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+
+    @Override
+    public Duration convert(String value) {
+      if (value.equals("0")) {
+        return Duration.ZERO;
+      }
+      Matcher matcher = FORM.matcher(value);
+      if (!matcher.matches()) {
+        throw new TypeConversionException(
+            "--lock-timeout takes a duration such as 30s, 5m or 1h (0: do not wait), not '"
+                + value
+                + "'");
+      }
+      long amount = Long.parseLong(matcher.group(1));
+      return switch (matcher.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
+    }
+  }
 
   @Override
   public Integer call() {
@@ -139,7 +179,9 @@ final class ApplyCommand extends Subcommand {
                   allowDelete,
                   target.parallelism(),
                   progress,
-                  new Review()));
+                  new Review(),
+                  lockTimeout,
+                  this::sayWaiting));
     } catch (PlanMismatchException e) {
       showDifference(e);
       throw e;
@@ -166,6 +208,11 @@ final class ApplyCommand extends Subcommand {
       return ExitCode.ERROR;
     }
     return detailedExitCode && view.anythingLeft() ? ExitCode.CHANGES : ExitCode.OK;
+  }
+
+  private void sayWaiting(String line) {
+    console.err().println(line);
+    console.err().flush();
   }
 
   /** Shows a fresh plan as text and asks on the terminal, unless approval was given up front. */

@@ -1,6 +1,7 @@
 package dev.kindeprops.cli;
 
 import dev.kindeprops.engine.ExportUseCase;
+import dev.kindeprops.engine.Inputs;
 import dev.kindeprops.export.CompletedState;
 import dev.kindeprops.export.ManifestExport;
 import dev.kindeprops.manifest.DesiredState;
@@ -55,7 +56,11 @@ final class ExportCommand extends Subcommand {
       description = "Write the manifests into this directory (created when missing).")
   Path output;
 
-  @Option(names = "--force", description = "Overwrite manifests the directory already holds.")
+  @Option(
+      names = "--force",
+      description =
+          "Overwrite manifests and a kinde-props.schema.json the directory already holds, and a"
+              + " --state-out file that is not a state file (never one of the command's inputs).")
   boolean force;
 
   @Option(
@@ -94,7 +99,8 @@ final class ExportCommand extends Subcommand {
                 stateOut,
                 observe.observeClaims,
                 observe.audience,
-                maskValues));
+                maskValues,
+                manifests == null ? Inputs.NONE : manifests.inputs()));
     if (declared == null && maskValues.isEmpty()) {
       console
           .err()

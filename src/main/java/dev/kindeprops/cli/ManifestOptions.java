@@ -1,5 +1,6 @@
 package dev.kindeprops.cli;
 
+import dev.kindeprops.engine.Inputs;
 import dev.kindeprops.engine.ValidateUseCase;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.LoadResult;
@@ -37,6 +38,9 @@ public final class ManifestOptions {
       description = "A YAML map of variables for $${var:NAME}, such as 'region: eu'.")
   Path varFile;
 
+  /** The manifest files the last load read. */
+  private List<Path> loaded = List.of();
+
   /** A path as {@code -f} takes it: never empty, which would read the current directory. */
   static final class NonEmptyPath implements ITypeConverter<Path> {
     @Override
@@ -62,6 +66,11 @@ public final class ManifestOptions {
     return out.toString();
   }
 
+  /** The files the loaded manifests came from and the variables file: what no output may be. */
+  public Inputs inputs() {
+    return new Inputs(loaded, varFile);
+  }
+
   /** Loads the manifests with the run's environment, whatever their outcome. */
   public LoadResult read(Console console) {
     return ValidateUseCase.run(
@@ -76,6 +85,7 @@ public final class ManifestOptions {
    */
   public DesiredState load(Console console) {
     LoadResult result = read(console);
+    loaded = result.files();
     console.err().print(DiagnosticRenderer.text(result.diagnostics()));
     console.err().flush();
     if (!result.ok()) {

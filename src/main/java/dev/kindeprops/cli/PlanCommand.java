@@ -62,6 +62,13 @@ final class PlanCommand extends Subcommand {
   Path out;
 
   @Option(
+      names = "--force",
+      description =
+          "Let --out replace a file that is not a plan file kinde-props wrote (never one of the"
+              + " command's inputs).")
+  boolean force;
+
+  @Option(
       names = "--detailed-exitcode",
       description = "Exit with 2 when the plan has changes (0 when it has none, 1 on error).")
   boolean detailedExitCode;
@@ -80,6 +87,8 @@ final class PlanCommand extends Subcommand {
                 target.spec(console, common.verbose()),
                 observe.audiences(desired),
                 out,
+                force,
+                manifests.inputs(),
                 environment.get()));
     PlanView view = PlanView.of(plan);
     String rendered = Renderers.plan(format.get(), common.color(console)).render(view);

@@ -51,7 +51,8 @@ public final class TargetOptions {
       paramLabel = "N",
       description =
           "At most N requests to Kinde, or writes of apply, in flight at once (default 4;"
-              + " 64 for apply on a state file, whose writes in flight share one file write).")
+              + " 1 for apply on a state file, whose changes are made in memory and written"
+              + " once).")
   Integer parallelism;
 
   /**

@@ -6,6 +6,7 @@ import dev.kindeprops.apply.ApplyOptions;
 import dev.kindeprops.apply.ApplyReport;
 import dev.kindeprops.diag.UserError;
 import dev.kindeprops.live.ClaimToggles;
+import dev.kindeprops.live.LockWait;
 import dev.kindeprops.live.Target;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.manifest.ManifestDigest;
@@ -14,16 +15,24 @@ import dev.kindeprops.plan.ClaimCheck;
 import dev.kindeprops.plan.Plan;
 import dev.kindeprops.plan.PlanDiff;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code apply}: carries out a saved plan exactly, or refuses it as stale; or, given manifests,
  * plans, has the plan shown and approved, and carries it out.
  */
 public final class ApplyUseCase {
-  /** Writes in flight at once against a state file unless {@code --parallelism} says otherwise. */
-  static final int STATE_FILE_PARALLELISM = 64;
+  /**
+   * Writes in flight at once against a state file unless {@code --parallelism} says otherwise: one,
+   * since its changes are made in memory and written once, at the end.
+   */
+  static final int STATE_FILE_PARALLELISM = 1;
+
+  /** {@code --lock-timeout} unless given. */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = LockWait.DEFAULT_TIMEOUT;
 
   /** The most writes in flight at once, as for the Kinde client. */
   static final int MAX_PARALLELISM = 64;
@@ -52,6 +61,8 @@ public final class ApplyUseCase {
    * @param parallelism writes in flight at once, or null for the target's default
    * @param progress hears of each finished change
    * @param review shows and approves a fresh plan; unused with a saved plan
+   * @param lockTimeout how long to wait for a state file another run holds ({@code --lock-timeout})
+   * @param lockWaiting hears one line, once, when apply has waited for that lock for a moment
    */
   public record Request(
       Path planFile,
@@ -63,7 +74,15 @@ public final class ApplyUseCase {
       boolean allowDelete,
       Integer parallelism,
       ApplyListener progress,
-      Review review) {}
+      Review review,
+      Duration lockTimeout,
+      Consumer<String> lockWaiting) {
+
+    /** The lock wait this request asks for. */
+    LockWait lockWait() {
+      return new LockWait(lockTimeout, lockWaiting);
+    }
+  }
 
   /**
    * What happened.
@@ -108,6 +127,9 @@ public final class ApplyUseCase {
     }
     Plan saved = readPlan(request.planFile());
     try (Target live = Targets.open(request.target())) {
+      Applier.refuseIfForAnotherTarget(saved, live.name());
+      // The staleness check and the changes under one lock: a second apply waits, then sees ours.
+      live.lock(request.lockWait());
       if (request.desired() == null) {
         Applier.refuseIfStale(saved, live, Version.current(), null);
         Applier.refuseIfItBreaksRules(saved);
@@ -143,6 +165,8 @@ public final class ApplyUseCase {
 
   private static Result planAndApply(Request request, int parallelism) {
     try (Target live = Targets.open(request.target())) {
+      // Held from the plan to the last change, as Terraform holds its state lock.
+      live.lock(request.lockWait());
       Plan plan = PlanUseCase.plan(request.desired(), live, request.observeWith());
       request.review().show(plan);
       if (!plan.hasChanges()) {
@@ -197,7 +221,7 @@ public final class ApplyUseCase {
 
   /**
    * {@code --parallelism}, or its default: as many writes in flight as the Kinde client allows at
-   * once, and more for a state file, where writes that arrive together share one file write.
+   * once, and one for a state file, whose changes are made in memory.
    */
   private static int parallelism(Request request) {
     Integer given = request.parallelism();

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ public final class ExportUseCase {
   /**
    * @param declared manifests that fill in what Kinde does not show, or null
    * @param output the directory to write manifests into, or null
-   * @param force whether to overwrite manifests the directory holds
+   * @param force whether to overwrite manifests and a schema copy the directory holds, and a {@code
+   *     stateOut} that is not a state file
    * @param stateOut the state file to snapshot the live state into, or null
    * @param observeClaims whether to observe toggles through tokens where the target cannot show
    *     them
@@ -47,6 +49,7 @@ public final class ExportUseCase {
    *     application's audience in {@code declared}
    * @param masked keys of properties whose values are secrets, besides those {@code declared} marks
    *     sensitive: their values are never written
+   * @param inputs the files the run read, which no output may be
    */
   public record Request(
       TargetSpec target,
@@ -56,7 +59,8 @@ public final class ExportUseCase {
       Path stateOut,
       boolean observeClaims,
       String audience,
-      Set<String> masked) {
+      Set<String> masked,
+      Inputs inputs) {
     public Request {
       masked = Set.copyOf(masked);
     }
@@ -87,6 +91,15 @@ public final class ExportUseCase {
     }
     if (output != null && !request.force()) {
       refuseExistingManifests(output);
+    }
+    if (request.stateOut() != null) {
+      OutputFiles.check(
+          request.stateOut(),
+          "--state-out",
+          OutputFiles.Format.STATE_FILE,
+          request.inputs(),
+          request.target().state(),
+          request.force());
     }
     LiveState live;
     String targetName;
@@ -129,10 +142,11 @@ public final class ExportUseCase {
     String schema = null;
     if (output != null) {
       schema = schemaAbove(output);
-      if (schema == null) {
-        writeSchemaCopy(output);
-      }
       export = ManifestExport.of(completed, targetName, schema == null ? SCHEMA_COPY : schema);
+      refuseInputs(output, export, schema == null, request);
+      if (schema == null) {
+        writeSchemaCopy(output, request.force());
+      }
       others = writeManifests(output, export);
     }
     if (request.stateOut() != null) {
@@ -172,6 +186,24 @@ public final class ExportUseCase {
       audiences.putAll(Audiences.of(request.declared(), null));
     }
     return audiences;
+  }
+
+  /** Refuses an export whose files (the schema copy among them) would replace one of its inputs. */
+  private static void refuseInputs(
+      Path output, ManifestExport export, boolean schemaCopy, Request request) {
+    List<Path> files = new ArrayList<>();
+    export.files().forEach(file -> files.add(output.resolve(file.path())));
+    if (schemaCopy) {
+      files.add(output.resolve(SCHEMA_COPY));
+    }
+    for (Path file : files) {
+      OutputFiles.refuseInput(
+          "-o " + output + " would overwrite " + file + ",",
+          file,
+          request.inputs(),
+          request.target().state(),
+          "directory");
+    }
   }
 
   /** Existing manifests would be read together with the export: refuse unless forced. */
@@ -230,11 +262,25 @@ public final class ExportUseCase {
     return null;
   }
 
-  private static void writeSchemaCopy(Path output) {
+  /**
+   * Writes the schema copy, unless the same copy is there already; refuses to replace another file
+   * of its name unless forced.
+   */
+  private static void writeSchemaCopy(Path output, boolean force) {
     Path copy = output.resolve(SCHEMA_COPY);
+    byte[] schema = ManifestSchema.text().getBytes(StandardCharsets.UTF_8);
     try {
+      if (Files.isRegularFile(copy) && Arrays.equals(Files.readAllBytes(copy), schema)) {
+        return;
+      }
+      if (Files.exists(copy) && !force) {
+        throw new UserError(
+            copy
+                + " exists and is not the schema this kinde-props writes: give --force to"
+                + " overwrite it, or choose another directory. Nothing was written.");
+      }
       Files.createDirectories(output);
-      AtomicFile.write(copy, ManifestSchema.text().getBytes(StandardCharsets.UTF_8));
+      AtomicFile.write(copy, schema);
     } catch (IOException e) {
       throw new UserError("cannot write " + copy + ": " + e.getMessage());
     }

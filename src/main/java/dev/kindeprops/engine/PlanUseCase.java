@@ -27,6 +27,8 @@ public final class PlanUseCase {
    * @param observeWith where not null, each managed application's toggles are observed through a
    *     token minted with the audience given here for its id (absent: none); null not to observe
    * @param out where to save the plan, or null
+   * @param force whether {@code out} may replace a file that is not a plan file
+   * @param inputs the files the run read, which {@code out} may not be
    * @param environment the name of the environment planned, recorded in the plan, or null
    */
   public record Request(
@@ -34,6 +36,8 @@ public final class PlanUseCase {
       TargetSpec target,
       Map<String, String> observeWith,
       Path out,
+      boolean force,
+      Inputs inputs,
       String environment) {}
 
   /**
@@ -41,6 +45,15 @@ public final class PlanUseCase {
    * @throws UserError when the target cannot be read or the plan cannot be saved
    */
   public static Plan run(Request request) {
+    if (request.out() != null) {
+      OutputFiles.check(
+          request.out(),
+          "--out",
+          OutputFiles.Format.PLAN,
+          request.inputs(),
+          request.target().state(),
+          request.force());
+    }
     Plan plan;
     try (Target live = Targets.open(request.target())) {
       plan = plan(request.desired(), live, request.observeWith());

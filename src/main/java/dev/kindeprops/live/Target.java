@@ -48,13 +48,34 @@ public interface Target extends AutoCloseable {
       Collection<String> applicationIds, Map<String, String> audiences);
 
   /**
-   * Carries out one operation, durably, before returning. Safe to call from several threads.
+   * Carries out one operation. Safe to call from several threads. It is durable when this returns,
+   * or, on a target {@link #lock locked} for a transaction, once {@link #commit} returns.
    *
    * @throws TargetException when the operation failed; the target is unchanged by it or the message
    *     says otherwise
    */
   void apply(Operation operation);
 
+  /**
+   * Makes the target this run's alone until {@link #close}, so that what {@code apply} reads (the
+   * staleness check, a fresh plan) and the changes it makes form one transaction that no other run
+   * interleaves with. A state file takes its lock, then reads and changes its content in memory and
+   * writes it once, at {@link #commit}. Kinde has no lock: for it this does nothing.
+   *
+   * @throws TargetException when another run holds the target for longer than {@code wait} allows,
+   *     or the target cannot be read; nothing was changed
+   */
+  default void lock(LockWait wait) {}
+
+  /**
+   * Makes every operation carried out since {@link #lock} durable at once; does nothing where each
+   * operation is durable as it returns (Kinde), or when nothing changed.
+   *
+   * @throws TargetException when the changes cannot be made durable; then none of them is
+   */
+  default void commit() {}
+
+  /** Gives up a {@link #lock}; operations not {@link #commit committed} are dropped. */
   @Override
   default void close() {}
 }

@@ -12,6 +12,8 @@ import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.Operation;
 import dev.kindeprops.live.Target;
 import dev.kindeprops.live.TargetException;
+import dev.kindeprops.live.file.StateDocument;
+import dev.kindeprops.live.file.StateFile;
 import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.model.PropertyFields;
@@ -443,5 +445,36 @@ class ApplierTest {
 
   static Plan withChanges(Plan plan, List<Change> changes) {
     return plan.withChanges(changes);
+  }
+
+  @Test
+  void aFailedChangeEndsTheApplyAndWhatWasDoneIsWrittenToTheStateFile() {
+    Path file =
+        Scenario.stateFile(
+            dir.resolve("state.json"),
+            Scenario.manyApplications(Scenario.twoProperties(), 0, 3).build());
+    DesiredState desired = Scenario.regionAndTier(0, 3);
+    Plan plan = Scenario.plan(desired, new StateFileTarget(file));
+    // The second application disappears between the plan and the apply.
+    Scenario.stateFile(
+        file,
+        Scenario.twoProperties()
+            .m2m(Scenario.applicationId(0), "app0", Map.of("region", "us"))
+            .m2m(Scenario.applicationId(2), "app2", Map.of("region", "us"))
+            .build());
+
+    ApplyReport report;
+    try (StateFileTarget locked = Scenario.locked(file)) {
+      report = Applier.apply(plan, locked, new ApplyOptions(false, 1, null));
+    }
+
+    assertThat(report.with(Outcome.DONE)).hasSize(2);
+    assertThat(report.with(Outcome.FAILED)).hasSize(1);
+    assertThat(report.with(Outcome.NOT_STARTED)).hasSize(3);
+    StateDocument written = new StateFile(file).read();
+    assertThat(written.application(Scenario.applicationId(0)).orElseThrow().values())
+        .isEqualTo(Map.of("region", "eu", "tier", "pro"));
+    assertThat(written.application(Scenario.applicationId(2)).orElseThrow().values())
+        .isEqualTo(Map.of("region", "us"));
   }
 }

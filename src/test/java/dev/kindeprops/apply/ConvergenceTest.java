@@ -103,7 +103,8 @@ class ConvergenceTest {
     LoadResult loaded = ManifestLoader.load(List.of(manifests), Variables.ofEnv(Map.of()));
     assertThat(loaded.diagnostics()).as(context).filteredOn(d -> d.isError()).isEmpty();
     DesiredState desired = loaded.state();
-    StateFileTarget target = new StateFileTarget(stateFile);
+    // Locked as apply locks it: the plan, the checks and the changes in one transaction.
+    StateFileTarget target = Scenario.locked(stateFile);
 
     Plan made = Scenario.plan(desired, target);
     Plan read = PlanCodec.read("plan.json", PlanCodec.write(made));
@@ -128,9 +129,13 @@ class ConvergenceTest {
 
     ApplyReport report = Applier.apply(saved, target, new ApplyOptions(true, parallelism, null));
 
+    target.close();
+
     assertThat(report.with(Outcome.FAILED)).as(context).isEmpty();
     assertThat(report.complete()).as(context).isTrue();
-    assertThat(Scenario.plan(desired, target).changes()).as(context).isEmpty();
+    assertThat(Scenario.plan(desired, new StateFileTarget(stateFile)).changes())
+        .as(context)
+        .isEmpty();
     assertUnmanagedUnchanged(context, live, new StateFile(stateFile).read(), desired, saved);
   }
 

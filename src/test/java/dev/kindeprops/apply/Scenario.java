@@ -6,9 +6,11 @@ import dev.kindeprops.engine.Version;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
 import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.LockWait;
 import dev.kindeprops.live.Target;
 import dev.kindeprops.live.file.StateDocument;
 import dev.kindeprops.live.file.StateFile;
+import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.Application;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.plan.Plan;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,6 +67,13 @@ final class Scenario {
     new StateFile(file)
         .write(new StateDocument(live.categories(), live.properties(), live.applications()));
     return file;
+  }
+
+  /** The state file as {@code apply} holds it: locked, changed in memory, written at commit. */
+  static StateFileTarget locked(Path file) {
+    StateFileTarget target = new StateFileTarget(file);
+    target.lock(new LockWait(Duration.ofSeconds(30), line -> {}));
+    return target;
   }
 
   /** Plans {@code desired} against what {@code target} holds now, as {@code kinde-props plan}. */

@@ -97,7 +97,24 @@ public final class StateFile {
     return parse(displayName, text);
   }
 
-  /** Writes the document atomically: a temporary file in the same directory, synced, renamed. */
+  /**
+   * The file this path names, symbolic links followed: the file that is locked and replaced. A path
+   * that names nothing yet is its own.
+   */
+  Path realPath() {
+    try {
+      return path.toRealPath();
+    } catch (NoSuchFileException e) {
+      return path.toAbsolutePath().normalize();
+    } catch (IOException e) {
+      throw new TargetException("cannot read state file " + displayName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the document atomically: a temporary file beside the real file (a symbolic link is
+   * followed), synced, renamed over it, and the directory synced.
+   */
   public void write(StateDocument document) {
     write(format(document).getBytes(StandardCharsets.UTF_8));
   }
@@ -108,7 +125,7 @@ public final class StateFile {
    */
   public void writeSnapshot(StateDocument document) {
     try {
-      AtomicFile.writeOwnerOnly(path, format(document).getBytes(StandardCharsets.UTF_8));
+      AtomicFile.writeOwnerOnly(realPath(), format(document).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new TargetException(
           "cannot write state file " + displayName + ": " + e.getMessage(), e);
@@ -118,7 +135,7 @@ public final class StateFile {
   /** Writes a document's bytes ({@link #format}) atomically. */
   void write(byte[] content) {
     try {
-      AtomicFile.write(path, content);
+      AtomicFile.write(realPath(), content);
     } catch (IOException e) {
       throw new TargetException(
           "cannot write state file " + displayName + ": " + e.getMessage(), e);

@@ -5,16 +5,19 @@ import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.LockWait;
 import dev.kindeprops.live.Operation;
 import dev.kindeprops.live.Target;
 import dev.kindeprops.live.TargetException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,46 +27,39 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * The local state file as a target. Claim toggles live in the file, so claim changes are ordinary
  * changes here.
  *
- * <p>Each {@link #apply} is durable before it returns. Writers exclude each other through an
- * exclusive lock on a sibling {@code FILE.lock} file (other processes) and an in-process lock per
- * file (other threads and instances), and re-read the file under the lock, so no update is lost.
- * Calls that arrive while another write is in progress are carried out together in the next write
- * (group commit): one waiting caller leads it, the others sleep until their change is on disk, and
- * each still returns only once its own change is.
+ * <p>{@link #lock} makes an apply one transaction: it takes an exclusive lock on a sibling {@code
+ * FILE.lock} file (against other processes) and a per-file semaphore (against other threads of this
+ * one), reads the file once, and from then on reads and operations work on that content in memory;
+ * {@link #commit} writes it once, atomically. A symbolic link is followed: the real file is locked
+ * and replaced, whichever path names it. Without a lock, each {@link #apply} is a transaction of
+ * its own.
  */
 public final class StateFileTarget implements Target {
-  /** One writer per file in this process: the OS file lock is held per process, not per thread. */
-  private static final ConcurrentHashMap<Path, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
+  /** One holder per real file in this process: the OS file lock is held per process. */
+  private static final ConcurrentHashMap<Path, Semaphore> HOLDERS = new ConcurrentHashMap<>();
+
+  /** How long a wait for the lock stays silent. */
+  private static final Duration QUIET_WAIT = Duration.ofSeconds(1);
+
+  /** How often a waiter tries the lock again. */
+  private static final long RETRY_MILLIS = 50;
+
+  /** A one-operation transaction waits as long as apply does by default, silently. */
+  private static final LockWait ONE_OPERATION = new LockWait(LockWait.DEFAULT_TIMEOUT, line -> {});
 
   private final StateFile file;
-  private final Path lockFile;
-  private final ReentrantLock writer;
 
-  /** Guards {@link #queue} and {@link #committing}; callers wait on it for their turn. */
-  private final Object turn = new Object();
-
-  private final List<Pending> queue = new ArrayList<>();
-  private boolean committing;
-
-  /**
-   * What this instance last wrote, so that it need not parse the file again if nobody else wrote it
-   * since. Only the caller leading a write touches these, under {@link #writer}.
-   */
-  private byte[] writtenBytes;
-
-  private StateDocument writtenDocument;
+  /** The transaction in progress, or null; guarded by this. */
+  private Transaction transaction;
 
   public StateFileTarget(Path path) {
     this.file = new StateFile(path);
-    Path absolute = path.toAbsolutePath().normalize();
-    this.lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
-    this.writer = WRITERS.computeIfAbsent(absolute, p -> new ReentrantLock());
   }
 
   @Override
@@ -73,7 +69,7 @@ public final class StateFileTarget implements Target {
 
   @Override
   public LiveState read(Set<String> applicationIds) {
-    StateDocument document = file.read();
+    StateDocument document = current();
     List<LiveApplication> asked = new ArrayList<>();
     int otherM2m = 0;
     for (LiveApplication application : document.applications()) {
@@ -90,7 +86,7 @@ public final class StateFileTarget implements Target {
   @Override
   public LiveState readAllM2mApplications() {
     Set<String> ids = new TreeSet<>();
-    file.read().applications().stream()
+    current().applications().stream()
         .filter(LiveApplication::isM2m)
         .forEach(application -> ids.add(application.id()));
     return read(ids);
@@ -98,47 +94,43 @@ public final class StateFileTarget implements Target {
 
   @Override
   public void apply(Operation operation) {
-    Pending mine = new Pending(operation);
-    boolean interrupted = false;
-    synchronized (turn) {
-      queue.add(mine);
-    }
-    while (true) {
-      List<Pending> batch;
-      synchronized (turn) {
-        // A caller whose change is on disk returns without waiting for the writer's lock.
-        while (committing && !mine.finished()) {
-          try {
-            turn.wait();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        if (mine.finished()) {
-          break;
-        }
-        committing = true;
-        batch = new ArrayList<>(queue);
-        queue.clear();
-      }
-      try {
-        writer.lock();
-        try {
-          commit(batch);
-        } finally {
-          writer.unlock();
-        }
-      } finally {
-        synchronized (turn) {
-          committing = false;
-          turn.notifyAll();
-        }
+    synchronized (this) {
+      if (transaction != null) {
+        transaction.content.apply(operation);
+        transaction.changed = true;
+        return;
       }
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+    try (StateFileTarget once = new StateFileTarget(file.path())) {
+      once.lock(ONE_OPERATION);
+      once.apply(operation);
+      once.commit();
     }
-    mine.rethrow();
+  }
+
+  @Override
+  public synchronized void lock(LockWait wait) {
+    if (transaction != null) {
+      throw new IllegalStateException("the state file is locked already");
+    }
+    transaction = Transaction.begin(file, wait);
+  }
+
+  @Override
+  public synchronized void commit() {
+    if (transaction == null || !transaction.changed) {
+      return;
+    }
+    file.write(StateFile.format(transaction.content.document()).getBytes(StandardCharsets.UTF_8));
+    transaction.changed = false;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (transaction != null) {
+      transaction.end();
+      transaction = null;
+    }
   }
 
   @Override
@@ -150,7 +142,7 @@ public final class StateFileTarget implements Target {
   @Override
   public Map<String, ClaimObservation> observeClaims(
       Collection<String> applicationIds, Map<String, String> audiences) {
-    StateDocument document = file.read();
+    StateDocument document = current();
     Map<String, LiveProperty> properties = new HashMap<>();
     document.properties().forEach(p -> properties.put(p.key(), p));
     Map<String, ClaimObservation> observed = new LinkedHashMap<>();
@@ -176,71 +168,114 @@ public final class StateFileTarget implements Target {
     return observed;
   }
 
-  /** Carries out a batch under the file lock with one write; records each operation's outcome. */
-  private void commit(List<Pending> batch) {
-    try (FileChannel channel =
-        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      // Closing the channel releases the lock.
-      channel.lock();
-      byte[] bytes = file.readBytes();
-      StateDocument document =
-          Arrays.equals(bytes, writtenBytes) ? writtenDocument : file.parse(bytes);
-      List<Pending> applied = new ArrayList<>();
-      for (Pending pending : batch) {
-        try {
-          document = document.apply(pending.operation);
-          applied.add(pending);
-        } catch (TargetException e) {
-          pending.finish(e);
-        }
+  /** The content in the transaction, or else as the file holds it now. */
+  private StateDocument current() {
+    synchronized (this) {
+      if (transaction != null) {
+        return transaction.content.document();
       }
-      if (!applied.isEmpty()) {
-        byte[] content = StateFile.format(document).getBytes(StandardCharsets.UTF_8);
-        file.write(content);
-        writtenBytes = content;
-        writtenDocument = document;
-      }
-      applied.forEach(pending -> pending.finish(null));
-    } catch (IOException e) {
-      TargetException failure =
-          new TargetException(
-              "cannot lock state file " + file.displayName() + ": " + e.getMessage(), e);
-      batch.forEach(pending -> pending.finish(failure));
-    } catch (TargetException e) {
-      batch.forEach(pending -> pending.finish(e));
-    } catch (RuntimeException e) {
-      // Every caller of the batch must hear of the failure, or it would wait for ever.
-      TargetException failure =
-          new TargetException(
-              "cannot update state file " + file.displayName() + ": " + e.getMessage(), e);
-      batch.forEach(pending -> pending.finish(failure));
     }
+    return file.read();
   }
 
-  /** One caller's operation and, once the batch holding it was written or failed, its outcome. */
-  private static final class Pending {
-    private final Operation operation;
-    private boolean finished;
-    private TargetException failure;
+  /** The locks held for one transaction, and the file's content as the transaction changes it. */
+  private static final class Transaction {
+    private final Semaphore holder;
+    private final FileChannel channel;
+    private final WorkingCopy content;
+    private boolean changed;
 
-    Pending(Operation operation) {
-      this.operation = operation;
+    private Transaction(Semaphore holder, FileChannel channel, WorkingCopy content) {
+      this.holder = holder;
+      this.channel = channel;
+      this.content = content;
     }
 
-    synchronized void finish(TargetException failure) {
-      if (!finished) {
-        this.finished = true;
-        this.failure = failure;
+    /** Takes both locks, waiting as {@code wait} says, and reads the file under them. */
+    static Transaction begin(StateFile file, LockWait wait) {
+      Path real = file.realPath();
+      Path lockFile = real.resolveSibling(real.getFileName() + ".lock");
+      String lockName = file.displayName() + ".lock";
+      if (!real.equals(file.path().toAbsolutePath().normalize())) {
+        lockName += " (" + lockFile + ")";
+      }
+      Semaphore holder = HOLDERS.computeIfAbsent(real, p -> new Semaphore(1));
+      FileChannel channel = null;
+      boolean held = false;
+      try {
+        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        long start = System.nanoTime();
+        boolean told = false;
+        while (true) {
+          held = held || holder.tryAcquire();
+          if (held && tryLock(channel)) {
+            break;
+          }
+          Duration waited = Duration.ofNanos(System.nanoTime() - start);
+          if (waited.compareTo(wait.timeout()) >= 0) {
+            throw new TargetException(
+                "state file "
+                    + file.displayName()
+                    + " is locked: another kinde-props apply holds "
+                    + lockName
+                    + (wait.timeout().isZero()
+                        ? ", and --lock-timeout 0 says not to wait"
+                        : "; gave up waiting after " + wait.timeoutText() + " (--lock-timeout)")
+                    + ". Nothing was changed.");
+          }
+          if (!told && waited.compareTo(QUIET_WAIT) >= 0) {
+            wait.waiting()
+                .accept(
+                    "Waiting for the lock on "
+                        + lockName
+                        + ", which another kinde-props apply holds (giving up after "
+                        + wait.timeoutText()
+                        + ": --lock-timeout)...");
+            told = true;
+          }
+          Thread.sleep(Math.min(RETRY_MILLIS, wait.timeout().minus(waited).toMillis() + 1));
+        }
+        return new Transaction(holder, channel, new WorkingCopy(file.read()));
+      } catch (IOException e) {
+        release(holder, held, channel);
+        throw new TargetException(
+            "cannot lock state file " + file.displayName() + ": " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        release(holder, held, channel);
+        Thread.currentThread().interrupt();
+        throw new TargetException("interrupted while waiting for the lock on " + lockName, e);
+      } catch (RuntimeException e) {
+        release(holder, held, channel);
+        throw e;
       }
     }
 
-    synchronized boolean finished() {
-      return finished;
+    /** Releases both locks; closing the channel releases the file lock. */
+    void end() {
+      release(holder, true, channel);
     }
 
-    synchronized void rethrow() {
-      if (failure != null) {
-        throw new TargetException(failure.getMessage(), failure);
+    private static boolean tryLock(FileChannel channel) throws IOException {
+      try {
+        FileLock lock = channel.tryLock();
+        return lock != null;
+      } catch (OverlappingFileLockException e) {
+        // Something else in this process holds the file lock outside kinde-props' own holders.
+        return false;
+      }
+    }
+
+    private static void release(Semaphore holder, boolean held, FileChannel channel) {
+      try {
+        if (channel != null) {
+          channel.close();
+        }
+      } catch (IOException e) {
+        // Closing releases the lock even when it reports a problem; nothing more can be done.
+      } finally {
+        if (held) {
+          holder.release();
+        }
       }
     }
   }

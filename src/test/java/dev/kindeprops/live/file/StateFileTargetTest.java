@@ -9,6 +9,7 @@ import dev.kindeprops.live.ClaimToggles;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.LiveProperty;
 import dev.kindeprops.live.LiveState;
+import dev.kindeprops.live.LockWait;
 import dev.kindeprops.live.Operation;
 import dev.kindeprops.live.TargetException;
 import dev.kindeprops.model.PropertyFields;
@@ -275,4 +276,67 @@ class StateFileTargetTest {
       assertThat(live.categoryByName("child" + i)).isPresent();
     }
   }
+
+  @Test
+  void aLockedTargetChangesTheFileOnlyAtCommit() throws Exception {
+    byte[] before = Files.readAllBytes(path);
+    try (StateFileTarget locked = new StateFileTarget(path)) {
+      locked.lock(NO_WAIT);
+      locked.apply(new Operation.SetValue("a2", "region", "au"));
+
+      assertThat(locked.read(Set.of("a2")).application("a2").orElseThrow().values())
+          .containsEntry("region", "au");
+      assertThat(Files.readAllBytes(path)).isEqualTo(before);
+      locked.commit();
+      assertThat(new StateFile(path).read().application("a2").orElseThrow().values())
+          .containsEntry("region", "au");
+
+      locked.apply(new Operation.SetValue("a2", "region", "eu"));
+    }
+    // Closed without a commit: the last change is dropped.
+    assertThat(new StateFile(path).read().application("a2").orElseThrow().values())
+        .containsEntry("region", "au");
+  }
+
+  @Test
+  void aSecondLockOnTheSameFileIsRefusedWithoutWaitingWhenToldNotToWait() {
+    try (StateFileTarget first = new StateFileTarget(path)) {
+      first.lock(NO_WAIT);
+      StateFileTarget second = new StateFileTarget(path);
+      assertThatThrownBy(() -> second.lock(NO_WAIT))
+          .isInstanceOf(TargetException.class)
+          .hasMessage(
+              "state file "
+                  + path
+                  + " is locked: another kinde-props apply holds "
+                  + path
+                  + ".lock, and --lock-timeout 0 says not to wait. Nothing was changed.");
+    }
+    try (StateFileTarget again = new StateFileTarget(path)) {
+      again.lock(NO_WAIT);
+    }
+  }
+
+  @Test
+  void aSymlinkedStateFileIsFollowedAndLockedWhereItLives() throws Exception {
+    Path real = Files.createDirectories(dir.resolve("real")).resolve("state.json");
+    Files.move(path, real);
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+
+    new StateFileTarget(link).apply(new Operation.SetValue("a2", "region", "au"));
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(new StateFile(real).read().application("a2").orElseThrow().values())
+        .containsEntry("region", "au");
+    assertThat(dir.resolve("real/state.json.lock")).exists();
+    assertThat(dir.resolve("link.json.lock")).doesNotExist();
+    // Both names lock the one file.
+    try (StateFileTarget viaLink = new StateFileTarget(link)) {
+      viaLink.lock(NO_WAIT);
+      assertThatThrownBy(() -> new StateFileTarget(real).lock(NO_WAIT))
+          .hasMessageContaining("is locked");
+    }
+  }
+
+  private static final LockWait NO_WAIT = new LockWait(Duration.ZERO, line -> {});
 }
