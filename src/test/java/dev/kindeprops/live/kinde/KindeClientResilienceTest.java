@@ -133,9 +133,7 @@ class KindeClientResilienceTest extends ClientAgainstFakeKinde {
     assertThat(trace).anyMatch(l -> l.contains("-> timed out") && l.contains("(error 1/8)"));
   }
 
-  /**
-   * A create that took effect before the fault is found and not sent again; one that did not is.
-   */
+  /** A create the fault let through is found and not sent again; one it stopped is sent again. */
   @ParameterizedTest
   @CsvSource({"after, 1", "reset-after, 1", "before, 2", "reset-before, 2"})
   void aPropertyIsCreatedOnceWhereverTheFaultStruck(String kind, int requests) {
