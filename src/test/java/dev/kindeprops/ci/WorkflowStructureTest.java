@@ -125,33 +125,25 @@ class WorkflowStructureTest {
 
   @Test
   void everyJobAsksForItsOwnLeastPermissions() throws IOException {
+    Map<String, String> planning = Map.of("contents", "read", "pull-requests", "write");
+    Map<String, String> applying =
+        Map.of("contents", "read", "actions", "read", "pull-requests", "write", "issues", "write");
     Map<String, Map<String, String>> expected =
         Map.of(
-            "plan.yml", Map.of("contents", "read", "pull-requests", "write"),
-            "plan-environments.yml", Map.of("contents", "read", "pull-requests", "write"),
+            "plan.yml",
+            planning,
+            "plan-environments.yml",
+            planning,
             "apply.yml",
-                Map.of(
-                    "contents",
-                    "read",
-                    "actions",
-                    "read",
-                    "pull-requests",
-                    "write",
-                    "issues",
-                    "write"),
+            applying,
             "apply-environments.yml",
-                Map.of(
-                    "contents",
-                    "read",
-                    "actions",
-                    "read",
-                    "pull-requests",
-                    "write",
-                    "issues",
-                    "write"),
-            "drift.yml", Map.of("contents", "read", "issues", "write", "actions", "read"),
-            "ci.yml", Map.of("contents", "read"),
-            "release.yml", Map.of("contents", "write"));
+            applying,
+            "drift.yml",
+            Map.of("contents", "read", "issues", "write", "actions", "read"),
+            "ci.yml",
+            Map.of("contents", "read"),
+            "release.yml",
+            Map.of("contents", "write"));
     for (Path file : workflows()) {
       Map<String, Object> workflow = Yaml.load(file);
       String name = file.getFileName().toString();

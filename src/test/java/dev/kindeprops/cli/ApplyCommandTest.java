@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kindeprops.engine.Version;
 import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.fixtures.PlanFiles;
+import dev.kindeprops.fixtures.QuickstartPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +33,9 @@ class ApplyCommandTest {
   /** A copy of the quickstart state and, saved with {@code plan --out}, the quickstart's plan. */
   @BeforeEach
   void copyTheQuickstartStateAndSaveItsPlan() throws IOException {
-    state = Files.copy(QUICKSTART.resolve("kinde-state.json"), dir.resolve("state.json"));
-    plan = dir.resolve("plan.json");
-    Run saved = run(planArgs(QUICKSTART, "--out", plan.toString()));
-    assertThat(saved.code()).as(saved.err()).isZero();
+    QuickstartPlan saved = QuickstartPlan.saveIn(dir);
+    state = saved.state();
+    plan = saved.plan();
   }
 
   private String[] planArgs(Path manifests, String... more) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.InProcess.Run;
 import dev.kindeprops.fixtures.PlanFiles;
+import dev.kindeprops.fixtures.QuickstartPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,17 +34,13 @@ class TamperedPlanTest {
 
   @TempDir Path dir;
 
-  private Path state;
-  private Path plan;
+  private QuickstartPlan quickstart;
   private String saved;
 
   @BeforeEach
   void saveTheQuickstartPlan() throws IOException {
-    state = Files.copy(Path.of(QUICKSTART, "kinde-state.json"), dir.resolve("state.json"));
-    plan = dir.resolve("plan.json");
-    Run made = run("plan", "-f", QUICKSTART, "--state", state.toString(), "--out", plan.toString());
-    assertThat(made.code()).as(made.err()).isZero();
-    saved = Files.readString(plan);
+    quickstart = QuickstartPlan.saveIn(dir);
+    saved = Files.readString(quickstart.plan());
   }
 
   /** The edits: the issue's own, and one of each kind a reviewer could miss. */
@@ -97,7 +94,7 @@ class TamperedPlanTest {
       String what, UnaryOperator<String> edit, boolean refusedWithoutManifests) throws IOException {
     String edited = edit.apply(saved);
     assertThat(edited).as(what).isNotEqualTo(saved);
-    Files.writeString(plan, edited);
+    Files.writeString(quickstart.plan(), edited);
 
     assertThat(refusal()).contains("the plan file was changed after kinde-props wrote it");
     assertThat(refusal("-f", QUICKSTART))
@@ -108,7 +105,7 @@ class TamperedPlanTest {
   @MethodSource("edits")
   void anEditedPlanWithAMatchingDigestIsRefusedWithTheManifests(
       String what, UnaryOperator<String> edit, boolean refusedWithoutManifests) throws IOException {
-    Files.writeString(plan, PlanFiles.resign(edit.apply(saved)));
+    Files.writeString(quickstart.plan(), PlanFiles.resign(edit.apply(saved)));
 
     String refusal = refusal("-f", QUICKSTART);
 
@@ -133,7 +130,7 @@ class TamperedPlanTest {
     if (!refusedWithoutManifests) {
       return; // an intact plan runs as written: only -f proves it is the manifests' plan
     }
-    Files.writeString(plan, PlanFiles.resign(edit.apply(saved)));
+    Files.writeString(quickstart.plan(), PlanFiles.resign(edit.apply(saved)));
 
     assertThat(refusal())
         .as(what)
@@ -147,7 +144,8 @@ class TamperedPlanTest {
   void theQuickstartPlanHoldsNoSensitiveValueInAnyForm() throws IOException {
     Path summary = dir.resolve("summary.md");
     String json =
-        run("plan", "-f", QUICKSTART, "--state", state.toString(), "--format", "json").out();
+        run("plan", "-f", QUICKSTART, "--state", quickstart.state().toString(), "--format", "json")
+            .out();
     String markdown =
         run(
                 java.util.Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
@@ -155,7 +153,7 @@ class TamperedPlanTest {
                 "-f",
                 QUICKSTART,
                 "--state",
-                state.toString(),
+                quickstart.state().toString(),
                 "--format",
                 "markdown")
             .out();
@@ -164,7 +162,7 @@ class TamperedPlanTest {
       assertThat(text).doesNotContain("Invoiced yearly").doesNotContain("finance@example.com");
     }
     assertThat(saved).contains("\"sensitive\": \"sha256:");
-    assertThat(Files.getPosixFilePermissions(plan))
+    assertThat(Files.getPosixFilePermissions(quickstart.plan()))
         .containsExactlyInAnyOrder(
             java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
@@ -172,14 +170,14 @@ class TamperedPlanTest {
 
   /** Runs apply with the saved plan: it must refuse, with exit 1 and the state file untouched. */
   private String refusal(String... more) throws IOException {
-    byte[] before = Files.readAllBytes(state);
-    List<String> args = new ArrayList<>(List.of("apply", plan.toString(), "--state"));
-    args.add(state.toString());
+    byte[] before = Files.readAllBytes(quickstart.state());
+    List<String> args = new ArrayList<>(List.of("apply", quickstart.plan().toString(), "--state"));
+    args.add(quickstart.state().toString());
     args.addAll(List.of(more));
     Run run = run(args);
     assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.ERROR);
     assertThat(run.out()).isEmpty();
-    assertThat(Files.readAllBytes(state)).isEqualTo(before);
+    assertThat(Files.readAllBytes(quickstart.state())).isEqualTo(before);
     return run.err();
   }
 

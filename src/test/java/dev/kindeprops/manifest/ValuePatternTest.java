@@ -7,6 +7,7 @@ import static dev.kindeprops.manifest.Manifests.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,6 +37,18 @@ class ValuePatternTest {
                 + "'}\n"));
   }
 
+  /**
+   * Why a manifest with this pattern is refused: its one diagnostic, which must stand at the
+   * pattern and say it is invalid, without that prefix.
+   */
+  private String refusal(String pattern) {
+    Path file = manifestWith(pattern, "v");
+    String prefix = file + ":3:44: error: invalid pattern for 'code': ";
+    List<String> lines = lines(load(file));
+    assertThat(lines).singleElement().asString().startsWith(prefix);
+    return lines.get(0).substring(prefix.length());
+  }
+
   /** The patterns of issue 12: with Java's engine they took 24 s and more than 120 s. */
   @Test
   @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -63,41 +76,24 @@ class ValuePatternTest {
 
   @Test
   void lookaroundAndBackreferencesAreRefusedWithTheReason() {
-    Path lookahead = manifestWith("^(?=v)v[0-9]+$", "v1");
-    assertThat(lines(load(lookahead)))
-        .containsExactly(
-            lookahead
-                + ":3:44: error: invalid pattern for 'code': invalid or unsupported Perl syntax"
-                + " `(?=`; patterns are RE2 syntax, which has no lookaround, backreferences,"
-                + " possessive quantifiers or atomic groups");
-
-    Path lookbehind = manifestWith("^v(?<!x)[0-9]+$", "v1");
-    assertThat(lines(load(lookbehind)))
-        .singleElement()
-        .asString()
+    String unsupported =
+        "; patterns are RE2 syntax, which has no lookaround, backreferences, possessive"
+            + " quantifiers or atomic groups";
+    assertThat(refusal("^(?=v)v[0-9]+$"))
+        .isEqualTo("invalid or unsupported Perl syntax `(?=`" + unsupported);
+    assertThat(refusal("^v(?<!x)[0-9]+$"))
         .contains("invalid named capture `(?<!x)[0-9]+$`; patterns are RE2 syntax");
-
-    Path backreference = manifestWith("^(a)\\1$", "aa");
-    assertThat(lines(load(backreference)))
-        .containsExactly(
-            backreference
-                + ":3:44: error: invalid pattern for 'code': invalid escape sequence `\\1`;"
-                + " patterns are RE2 syntax, which has no lookaround, backreferences,"
-                + " possessive quantifiers or atomic groups");
+    assertThat(refusal("^(a)\\1$")).isEqualTo("invalid escape sequence `\\1`" + unsupported);
   }
 
   /** RE2/J has no limit on the size of the program it compiles; this one would fill the heap. */
   @Test
   @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aPatternThatExpandsTooFarIsRefused() {
-    Path file = manifestWith("^((a{1000}){1000}){1000}$", "a");
-
-    assertThat(lines(load(file)))
-        .containsExactly(
-            file
-                + ":3:44: error: invalid pattern for 'code': it expands to more than 1000"
-                + " characters, classes and escapes (each counted as often as {n,m} repeats"
-                + " it); simplify it");
+    assertThat(refusal("^((a{1000}){1000}){1000}$"))
+        .isEqualTo(
+            "it expands to more than 1000 characters, classes and escapes (each counted as often"
+                + " as {n,m} repeats it); simplify it");
   }
 
   /** Anchors count: 1 + 998 + 1 is the limit. */
@@ -106,21 +102,12 @@ class ValuePatternTest {
     Path file = manifestWith("^(.?){998}$", "abc");
     assertThat(lines(load(file))).isEmpty();
 
-    Path over = manifestWith("^(.?){999}$", "abc");
-    assertThat(lines(load(over)))
-        .singleElement()
-        .asString()
-        .contains("invalid pattern for 'code': it expands to more than 1000");
+    assertThat(refusal("^(.?){999}$")).startsWith("it expands to more than 1000");
   }
 
   @Test
   void aPatternOver1000CharactersIsRefused() {
-    Path file = manifestWith("a".repeat(1001), "a");
-
-    assertThat(lines(load(file)))
-        .containsExactly(
-            file
-                + ":3:44: error: invalid pattern for 'code': it is 1001 characters long, over the"
-                + " limit of 1000");
+    assertThat(refusal("a".repeat(1001)))
+        .isEqualTo("it is 1001 characters long, over the limit of 1000");
   }
 }

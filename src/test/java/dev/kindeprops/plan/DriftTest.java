@@ -1,10 +1,11 @@
 package dev.kindeprops.plan;
 
+import static dev.kindeprops.plan.Quickstart.desired;
+import static dev.kindeprops.plan.Quickstart.live;
+import static dev.kindeprops.plan.Quickstart.valuesWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.fixtures.ClaimSource;
-import dev.kindeprops.fixtures.DesiredBuilder;
-import dev.kindeprops.fixtures.LiveBuilder;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.manifest.DesiredState;
 import dev.kindeprops.model.PropertyType;
@@ -13,40 +14,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Attribution of drifted changes against a baseline, and ignore rules. */
+/**
+ * Attribution of drifted changes against a baseline, and ignore rules. The baseline is what was
+ * applied last, {@link Quickstart#live()}: region eu, tier pro (both claimed), model_version v2.
+ */
 class DriftTest {
-  static final String BILLING = PlannerTest.BILLING;
+  private final LiveState baseline = live().build();
 
-  /** What was applied last: region eu, tier pro (claimed), model_version v2. */
-  static LiveBuilder baselineBuilder() {
-    return new LiveBuilder()
-        .category("Tenancy")
-        .category("AI")
-        .property("region", "Tenancy")
-        .property("tier", "Tenancy")
-        .property("model_version", "AI")
-        .m2m(
-            BILLING,
-            "billing-worker",
-            Map.of("region", "eu", "tier", "pro", "model_version", "v2"),
-            "region",
-            "tier");
-  }
-
-  static DesiredBuilder desiredBuilder(Map<String, String> values, String... claims) {
-    return new DesiredBuilder()
-        .property("region", "Tenancy")
-        .property("tier", "Tenancy")
-        .property("model_version", "AI")
-        .application("billing-worker", BILLING, values, claims);
-  }
-
-  static Map<String, String> values(String... pairs) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      values.put(pairs[i], pairs[i + 1]);
-    }
-    return values;
+  /** The drift of these manifests from this live state, told against this baseline. */
+  private static DriftReport report(DesiredState desired, LiveState live, LiveState baseline) {
+    return Drift.report(PlannerTest.plan(desired, live), baseline, "baseline.json", List.of());
   }
 
   static Map<String, Attribution> attribution(DriftReport report) {
@@ -57,28 +34,9 @@ class DriftTest {
 
   @Test
   void aValueChangedInTheDashboardMovedLive() {
-    LiveState baseline = baselineBuilder().build();
-    LiveState live =
-        new LiveBuilder()
-            .category("Tenancy")
-            .category("AI")
-            .property("region", "Tenancy")
-            .property("tier", "Tenancy")
-            .property("model_version", "AI")
-            .m2m(
-                BILLING,
-                "billing-worker",
-                Map.of("region", "us", "tier", "pro", "model_version", "v2"),
-                "region",
-                "tier")
-            .build();
-    DesiredState desired =
-        desiredBuilder(
-                values("region", "eu", "tier", "pro", "model_version", "v2"), "region", "tier")
-            .build();
+    LiveState live = live(valuesWith("region", "us"), "region", "tier").build();
 
-    DriftReport report =
-        Drift.report(PlannerTest.plan(desired, live), baseline, "baseline.json", List.of());
+    DriftReport report = report(desired().build(), live, baseline);
 
     assertThat(attribution(report))
         .containsExactly(Map.entry("application.billing-worker.value.region", Attribution.LIVE));
@@ -88,26 +46,12 @@ class DriftTest {
 
   @Test
   void noSideIsNamedForASensitiveValueWhichNoSnapshotHolds() {
-    LiveState baseline = baselineBuilder().build();
     DesiredState desired =
-        new DesiredBuilder()
+        desired(valuesWith("region", "au"), "region", "tier")
             .sensitiveProperty("region", "Tenancy")
-            .property("tier", "Tenancy")
-            .property("model_version", "AI")
-            .application(
-                "billing-worker",
-                BILLING,
-                values("region", "au", "tier", "pro", "model_version", "v2"),
-                "region",
-                "tier")
             .build();
 
-    DriftReport report =
-        Drift.report(
-            PlannerTest.plan(desired, baselineBuilder().build()),
-            baseline,
-            "baseline.json",
-            List.of());
+    DriftReport report = report(desired, live().build(), baseline);
 
     assertThat(attribution(report))
         .containsExactly(Map.entry("application.billing-worker.value.region", Attribution.UNKNOWN));
@@ -115,14 +59,9 @@ class DriftTest {
 
   @Test
   void aValueChangedInTheManifestsMovedThere() {
-    LiveState baseline = baselineBuilder().build();
-    DesiredState desired =
-        desiredBuilder(
-                values("region", "au", "tier", "pro", "model_version", "v2"), "region", "tier")
-            .build();
+    DesiredState desired = desired(valuesWith("region", "au"), "region", "tier").build();
 
-    DriftReport report =
-        Drift.report(PlannerTest.plan(desired, baseline), baseline, "b", List.of());
+    DriftReport report = report(desired, baseline, baseline);
 
     assertThat(attribution(report))
         .containsExactly(
@@ -131,27 +70,10 @@ class DriftTest {
 
   @Test
   void bothSidesMovingIsSaid() {
-    LiveState baseline = baselineBuilder().build();
-    LiveState live =
-        new LiveBuilder()
-            .category("Tenancy")
-            .category("AI")
-            .property("region", "Tenancy")
-            .property("tier", "Tenancy")
-            .property("model_version", "AI")
-            .m2m(
-                BILLING,
-                "billing-worker",
-                Map.of("region", "us", "tier", "pro", "model_version", "v2"),
-                "region",
-                "tier")
-            .build();
-    DesiredState desired =
-        desiredBuilder(
-                values("region", "au", "tier", "pro", "model_version", "v2"), "region", "tier")
-            .build();
+    LiveState live = live(valuesWith("region", "us"), "region", "tier").build();
+    DesiredState desired = desired(valuesWith("region", "au"), "region", "tier").build();
 
-    DriftReport report = Drift.report(PlannerTest.plan(desired, live), baseline, "b", List.of());
+    DriftReport report = report(desired, live, baseline);
 
     assertThat(attribution(report))
         .containsExactly(Map.entry("application.billing-worker.value.region", Attribution.BOTH));
@@ -160,11 +82,9 @@ class DriftTest {
 
   @Test
   void withoutABaselineNothingCanBeTold() {
-    LiveState live = baselineBuilder().build();
-    DesiredState desired =
-        desiredBuilder(values("region", "au", "tier", "pro"), "region", "tier").build();
+    DesiredState desired = desired(Map.of("region", "au", "tier", "pro"), "region", "tier").build();
 
-    DriftReport report = Drift.report(PlannerTest.plan(desired, live), null, null, List.of());
+    DriftReport report = Drift.report(PlannerTest.plan(desired, baseline), null, null, List.of());
 
     assertThat(attribution(report).values()).containsOnly(Attribution.UNKNOWN).hasSize(2);
     assertThat(report.baseline()).isNull();
@@ -172,23 +92,12 @@ class DriftTest {
 
   @Test
   void valuesRemovedAndTogglesAreAttributedToo() {
-    LiveState baseline = baselineBuilder().build();
     // Live: someone removed model_version's value and turned tier off in the dashboard.
-    LiveState live =
-        new LiveBuilder()
-            .category("Tenancy")
-            .category("AI")
-            .property("region", "Tenancy")
-            .property("tier", "Tenancy")
-            .property("model_version", "AI")
-            .m2m(BILLING, "billing-worker", Map.of("region", "eu", "tier", "pro"), "region")
-            .build();
+    LiveState live = live(Map.of("region", "eu", "tier", "pro"), "region").build();
     // Manifests: region is no longer claimed.
-    DesiredState desired =
-        desiredBuilder(values("region", "eu", "tier", "pro", "model_version", "v2"), "tier")
-            .build();
+    DesiredState desired = desired(Quickstart.VALUES, "tier").build();
 
-    DriftReport report = Drift.report(PlannerTest.plan(desired, live), baseline, "b", List.of());
+    DriftReport report = report(desired, live, baseline);
 
     assertThat(attribution(report))
         .containsOnly(
@@ -199,13 +108,10 @@ class DriftTest {
 
   @Test
   void manualTogglesCannotBeAttributedBecauseSnapshotsOfKindeHoldNone() {
-    LiveState baseline = baselineBuilder().build();
-    LiveState live = baselineBuilder().claimSource(ClaimSource.OBSERVED).build();
-    DesiredState desired =
-        desiredBuilder(values("region", "eu", "tier", "pro", "model_version", "v2"), "region")
-            .build();
+    LiveState live = live().claimSource(ClaimSource.OBSERVED).build();
+    DesiredState desired = desired(Quickstart.VALUES, "region").build();
 
-    DriftReport report = Drift.report(PlannerTest.plan(desired, live), baseline, "b", List.of());
+    DriftReport report = report(desired, live, baseline);
 
     assertThat(report.drifted()).hasSize(1);
     assertThat(report.drifted().get(0).change().manual()).isTrue();
@@ -214,36 +120,11 @@ class DriftTest {
 
   @Test
   void propertyFieldsAreAttributedByTheFieldsAtIssue() {
-    LiveState baseline = baselineBuilder().build();
     // Live: region made private in the dashboard. Manifests: tier's category moved to AI.
-    LiveState live =
-        new LiveBuilder()
-            .category("Tenancy")
-            .category("AI")
-            .privateProperty("region", "Tenancy")
-            .property("tier", "Tenancy")
-            .property("model_version", "AI")
-            .m2m(
-                BILLING,
-                "billing-worker",
-                Map.of("region", "eu", "tier", "pro", "model_version", "v2"),
-                "region",
-                "tier")
-            .build();
-    DesiredState desired =
-        new DesiredBuilder()
-            .property("region", "Tenancy")
-            .property("tier", "AI")
-            .property("model_version", "AI")
-            .application(
-                "billing-worker",
-                BILLING,
-                values("region", "eu", "tier", "pro", "model_version", "v2"),
-                "region",
-                "tier")
-            .build();
+    LiveState live = live().privateProperty("region", "Tenancy").build();
+    DesiredState desired = desired().property("tier", "AI").build();
 
-    DriftReport report = Drift.report(PlannerTest.plan(desired, live), baseline, "b", List.of());
+    DriftReport report = report(desired, live, baseline);
 
     assertThat(attribution(report))
         .containsOnly(
@@ -253,27 +134,19 @@ class DriftTest {
 
   @Test
   void createsAndDeletesAreAttributedByPresenceInTheBaseline() {
-    LiveState baseline = baselineBuilder().category("Ops").property("legacy_flag", "Ops").build();
+    LiveState withLegacyFlag = live().category("Ops").property("legacy_flag", "Ops").build();
     // Live: model_version was deleted in the dashboard; legacy_flag is still there.
     LiveState live =
-        new LiveBuilder()
-            .category("Tenancy")
-            .category("AI")
+        live(Map.of("region", "eu", "tier", "pro"), "region", "tier")
+            .withoutProperty("model_version")
             .category("Ops")
-            .property("region", "Tenancy")
-            .property("tier", "Tenancy")
             .property("legacy_flag", "Ops")
-            .m2m(BILLING, "billing-worker", Map.of("region", "eu", "tier", "pro"), "region", "tier")
             .build();
     // Manifests: a new property in a new category, and legacy_flag removed.
     DesiredState desired =
-        desiredBuilder(
-                values("region", "eu", "tier", "pro", "model_version", "v2"), "region", "tier")
-            .property("cost_center", "Billing")
-            .removed("legacy_flag")
-            .build();
+        desired().property("cost_center", "Billing").removed("legacy_flag").build();
 
-    DriftReport report = Drift.report(PlannerTest.plan(desired, live), baseline, "b", List.of());
+    DriftReport report = report(desired, live, withLegacyFlag);
 
     assertThat(attribution(report))
         .containsOnly(
@@ -286,22 +159,12 @@ class DriftTest {
 
   @Test
   void aReplacesValuesMoveAsTheReplaceDid() {
-    LiveState baseline = baselineBuilder().build();
     DesiredState desired =
-        new DesiredBuilder()
-            .property("region", "Tenancy")
-            .property("tier", "Tenancy")
+        desired()
             .property("model_version", "AI", false, PropertyType.MULTI_LINE_TEXT, false)
-            .application(
-                "billing-worker",
-                BILLING,
-                values("region", "eu", "tier", "pro", "model_version", "v2"),
-                "region",
-                "tier")
             .build();
 
-    DriftReport report =
-        Drift.report(PlannerTest.plan(desired, baseline), baseline, "b", List.of());
+    DriftReport report = report(desired, baseline, baseline);
 
     assertThat(attribution(report))
         .containsOnly(
@@ -311,21 +174,10 @@ class DriftTest {
 
   @Test
   void anApplicationTheBaselineDoesNotHoldCannotBeTold() {
-    LiveState baseline =
-        new LiveBuilder()
-            .category("Tenancy")
-            .category("AI")
-            .property("region", "Tenancy")
-            .property("tier", "Tenancy")
-            .property("model_version", "AI")
-            .build();
-    LiveState live = baselineBuilder().build();
-    DesiredState desired =
-        desiredBuilder(
-                values("region", "au", "tier", "pro", "model_version", "v2"), "region", "tier")
-            .build();
+    LiveState withoutApplications = Quickstart.properties().build();
+    DesiredState desired = desired(valuesWith("region", "au"), "region", "tier").build();
 
-    DriftReport report = Drift.report(PlannerTest.plan(desired, live), baseline, "b", List.of());
+    DriftReport report = report(desired, baseline, withoutApplications);
 
     assertThat(attribution(report).values()).containsExactly(Attribution.UNKNOWN);
   }
@@ -333,19 +185,8 @@ class DriftTest {
   @Test
   void ignoreRulesAcceptKnownDriftAndStaleOnesAreReported() {
     LiveState live =
-        new LiveBuilder()
-            .category("Tenancy")
-            .category("AI")
-            .property("region", "Tenancy")
-            .property("tier", "Tenancy")
-            .privateProperty("model_version", "AI")
-            .m2m(BILLING, "billing-worker", Map.of("region", "us", "tier", "free"))
-            .build();
-    DesiredState desired =
-        desiredBuilder(
-                values("region", "eu", "tier", "pro", "model_version", "v2"), "region", "tier")
-            .build();
-    Plan plan = PlannerTest.plan(desired, live);
+        live(Map.of("region", "us", "tier", "free")).privateProperty("model_version", "AI").build();
+    Plan plan = PlannerTest.plan(desired().build(), live);
     IgnoreRule values = new IgnoreRule("application.*.value.t*", "tier is sold separately", null);
     IgnoreRule claims = new IgnoreRule("application.billing-worker.claim", "", null);
     IgnoreRule alsoTier = new IgnoreRule("**.tier", "", null);
@@ -370,15 +211,14 @@ class DriftTest {
 
   @Test
   void everythingIgnoredIsNoDrift() {
-    LiveState live = baselineBuilder().build();
-    DesiredState desired =
-        desiredBuilder(
-                values("region", "au", "tier", "pro", "model_version", "v2"), "region", "tier")
-            .build();
+    DesiredState desired = desired(valuesWith("region", "au"), "region", "tier").build();
 
     DriftReport report =
         Drift.report(
-            PlannerTest.plan(desired, live), null, null, List.of(new IgnoreRule("**", "", null)));
+            PlannerTest.plan(desired, baseline),
+            null,
+            null,
+            List.of(new IgnoreRule("**", "", null)));
 
     assertThat(report.hasDrift()).isFalse();
     assertThat(report.ignored()).hasSize(1);

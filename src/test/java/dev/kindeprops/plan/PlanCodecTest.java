@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanCodecTest {
-  static final String BILLING = PlannerTest.BILLING;
+  static final String BILLING = Quickstart.BILLING;
 
   /** A plan with every kind of change, a warning, unmanaged things and a sensitive property. */
   static Plan everything(ClaimSource source) {

@@ -1,5 +1,6 @@
 package dev.kindeprops.plan;
 
+import static dev.kindeprops.plan.Quickstart.BILLING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.diag.Diagnostic;
@@ -27,7 +28,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
-  static final String BILLING = "3b0b5c6c8fcc464fab397f4969b5f482";
   static final String SEARCH = "9f3a1d2e7b8c4a5f9e0d1c2b3a4f5e6d";
 
   static Plan plan(DesiredState desired, LiveState live) {
@@ -42,37 +42,9 @@ class PlannerTest {
         .toList();
   }
 
-  static DesiredBuilder quickstart() {
-    return new DesiredBuilder()
-        .property("region", "Tenancy")
-        .property("tier", "Tenancy")
-        .property("model_version", "AI")
-        .application(
-            "billing-worker",
-            BILLING,
-            Map.of("region", "eu", "tier", "pro", "model_version", "v2"),
-            "region",
-            "tier");
-  }
-
   @Test
   void aTenantThatMatchesGivesNoChanges() {
-    LiveState live =
-        new LiveBuilder()
-            .category("Tenancy")
-            .category("AI")
-            .property("region", "Tenancy")
-            .property("tier", "Tenancy")
-            .property("model_version", "AI")
-            .m2m(
-                BILLING,
-                "Billing worker",
-                Map.of("region", "eu", "tier", "pro", "model_version", "v2"),
-                "region",
-                "tier")
-            .build();
-
-    Plan plan = plan(quickstart().build(), live);
+    Plan plan = plan(Quickstart.desired().build(), Quickstart.live().build());
 
     assertThat(plan.changes()).isEmpty();
     assertThat(plan.warnings()).isEmpty();
@@ -86,7 +58,7 @@ class PlannerTest {
   void anEmptyTenantIsAdoptedInSafeOrder() {
     LiveState live = new LiveBuilder().m2m(BILLING, "billing-worker", Map.of()).build();
 
-    Plan plan = plan(quickstart().build(), live);
+    Plan plan = plan(Quickstart.desired().build(), live);
 
     assertThat(lines(plan))
         .containsExactly(
@@ -470,7 +442,7 @@ class PlannerTest {
   @Test
   void theSameInputsInAnyOrderGiveTheSamePlan() {
     DesiredState desired =
-        quickstart()
+        Quickstart.desired()
             .removed("legacy")
             .application("search", SEARCH, Map.of("region", "us"), "region")
             .build();

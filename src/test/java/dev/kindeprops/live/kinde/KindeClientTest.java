@@ -8,28 +8,13 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client's calls against the fake server: token, endpoints, pagination and errors. */
-class KindeClientTest {
-  private final FakeKinde fake = FakeKinde.start();
-  private final SimulatedTime time = new SimulatedTime();
-  private final List<String> trace = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
-
-  private KindeClient client() {
-    return new KindeClient(fake.settings(1000, 4), trace::add, time.timing(), RetryPolicy.DEFAULT);
-  }
-
+class KindeClientTest extends ClientAgainstFakeKinde {
   @Test
   void getsOneManagementTokenAndReusesIt() {
     KindeClient client = client();
@@ -87,11 +72,7 @@ class KindeClientTest {
   @Test
   void aWrongSecretNamesTheVariables() {
     KindeClient client =
-        new KindeClient(
-            KindeSettings.of(fake.domain(), FakeKinde.MANAGEMENT_CLIENT_ID, "wrong-secret-123"),
-            trace::add,
-            time.timing(),
-            RetryPolicy.DEFAULT);
+        client(KindeSettings.of(fake.domain(), FakeKinde.MANAGEMENT_CLIENT_ID, "wrong-secret-123"));
 
     assertThatThrownBy(client::listProperties)
         .isInstanceOf(TargetException.class)
@@ -102,12 +83,7 @@ class KindeClientTest {
 
   @Test
   void anUnknownClientIdNamesTheVariables() {
-    KindeClient client =
-        new KindeClient(
-            KindeSettings.of(fake.domain(), "nobody", "whatever-secret"),
-            trace::add,
-            time.timing(),
-            RetryPolicy.DEFAULT);
+    KindeClient client = client(KindeSettings.of(fake.domain(), "nobody", "whatever-secret"));
 
     assertThatThrownBy(client::listApplications).hasMessageContaining("invalid_client");
   }
@@ -428,11 +404,7 @@ class KindeClientTest {
   @Test
   void aHostThatDoesNotResolveIsNotRetried() {
     KindeClient client =
-        new KindeClient(
-            KindeSettings.of("https://kinde-props-test.invalid", "id", "some-secret-value"),
-            trace::add,
-            time.timing(),
-            RetryPolicy.DEFAULT);
+        client(KindeSettings.of("https://kinde-props-test.invalid", "id", "some-secret-value"));
 
     assertThatThrownBy(client::listProperties)
         .hasMessage(

@@ -45,6 +45,21 @@ class KindeTargetTest {
         Timing.SYSTEM);
   }
 
+  /** Application app1 (billing), whose tokens carry region with this value. */
+  private void app1ClaimsRegion(String value) {
+    fake.addProperty("region", "Region", "Tenancy", false);
+    fake.addApplication("app1", "billing", "m2m").setValue("app1", "region", value);
+    fake.toggleClaim("app1", "region", true);
+  }
+
+  /** A token Kinde issues to the application for {@link #AUDIENCE}, asked for with its secret. */
+  private String tokenOf(String applicationId) {
+    return new KindeClient(
+            fake.settings(1000, 1), null, new SimulatedTime().timing(), RetryPolicy.DEFAULT)
+        .mintApplicationToken(applicationId, new Secret(fake.clientSecret(applicationId)), AUDIENCE)
+        .value();
+  }
+
   @Test
   void isNamedAfterTheDomainAndCannotApplyClaims() {
     KindeTarget target = target();
@@ -362,15 +377,9 @@ class KindeTargetTest {
 
   @Test
   void verifiesAGivenTokenAndKeepsItOutOfTheTrace() {
-    fake.addProperty("region", "Region", "Tenancy", false);
-    fake.addApplication("app1", "billing", "m2m").setValue("app1", "region", "us");
-    fake.toggleClaim("app1", "region", true);
+    app1ClaimsRegion("us");
     KindeTarget target = target();
-    String token =
-        new KindeClient(
-                fake.settings(1000, 1), null, new SimulatedTime().timing(), RetryPolicy.DEFAULT)
-            .mintApplicationToken("app1", new Secret(fake.clientSecret("app1")), AUDIENCE)
-            .value();
+    String token = tokenOf("app1");
 
     TokenClaims claims = target.verify(token + "\n", "app1", AUDIENCE);
 
@@ -381,9 +390,7 @@ class KindeTargetTest {
 
   @Test
   void observesEachApplicationAndKeepsEachOnesProblemToItself() {
-    fake.addProperty("region", "Region", "Tenancy", false);
-    fake.addApplication("app1", "billing", "m2m").setValue("app1", "region", "eu");
-    fake.toggleClaim("app1", "region", true);
+    app1ClaimsRegion("eu");
     fake.addApplication("app2", "scorer", "m2m").allowAudience("app2", "https://only.this");
     fake.addApplication("spa1", "web", "spa");
 
@@ -424,14 +431,8 @@ class KindeTargetTest {
 
   @Test
   void checksATokenWithTheDomainAloneAndNeedsCredentialsForAnythingElse() {
-    fake.addProperty("region", "Region", "Tenancy", false);
-    fake.addApplication("app1", "billing", "m2m").setValue("app1", "region", "us");
-    fake.toggleClaim("app1", "region", true);
-    String token =
-        new KindeClient(
-                fake.settings(1000, 1), null, new SimulatedTime().timing(), RetryPolicy.DEFAULT)
-            .mintApplicationToken("app1", new Secret(fake.clientSecret("app1")), AUDIENCE)
-            .value();
+    app1ClaimsRegion("us");
+    String token = tokenOf("app1");
     fake.resetCounts();
     KindeTarget keysOnly =
         KindeTarget.open(
