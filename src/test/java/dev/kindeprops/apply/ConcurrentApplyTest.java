@@ -3,10 +3,9 @@ package dev.kindeprops.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.Main;
-import dev.kindeprops.engine.ApplyUseCase;
-import dev.kindeprops.engine.TargetSpec;
 import dev.kindeprops.fixtures.ChildJvm;
 import dev.kindeprops.fixtures.DesiredBuilder;
+import dev.kindeprops.fixtures.StateFileApply;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.file.StateFileTarget;
 import dev.kindeprops.manifest.DesiredState;
@@ -140,20 +139,7 @@ class ConcurrentApplyTest {
   private String applySaved(CyclicBarrier start, Path plan) {
     try {
       start.await(10, TimeUnit.SECONDS);
-      ApplyUseCase.run(
-          new ApplyUseCase.Request(
-              plan,
-              null,
-              TargetSpec.stateFile(file),
-              null,
-              null,
-              false,
-              false,
-              null,
-              ApplyListener.NONE,
-              null,
-              Duration.ofSeconds(30),
-              line -> {}));
+      StateFileApply.run(plan, null, file, ApplyListener.NONE, null, Duration.ofSeconds(30));
       return "applied " + plan.getFileName().toString().replace(".json", "");
     } catch (ApplyRefusedException e) {
       return e.getMessage();

@@ -2,9 +2,8 @@ package dev.kindeprops.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindeprops.engine.ApplyUseCase;
-import dev.kindeprops.engine.TargetSpec;
 import dev.kindeprops.fixtures.ChildJvm;
+import dev.kindeprops.fixtures.StateFileApply;
 import dev.kindeprops.live.LiveApplication;
 import dev.kindeprops.live.file.StateDocument;
 import dev.kindeprops.live.file.StateFile;
@@ -115,20 +114,8 @@ class KilledApplyTest {
               System.out.flush();
             }
           };
-      ApplyUseCase.run(
-          new ApplyUseCase.Request(
-              Path.of(args[0]),
-              null,
-              TargetSpec.stateFile(Path.of(args[1])),
-              null,
-              null,
-              true,
-              false,
-              PARALLELISM,
-              signal,
-              null,
-              Duration.ofSeconds(30),
-              line -> {}));
+      StateFileApply.run(
+          Path.of(args[0]), null, Path.of(args[1]), signal, PARALLELISM, Duration.ofSeconds(30));
     }
   }
 }

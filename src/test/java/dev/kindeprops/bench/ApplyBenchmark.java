@@ -8,6 +8,7 @@ import dev.kindeprops.engine.PlanUseCase;
 import dev.kindeprops.engine.TargetSpec;
 import dev.kindeprops.fixtures.DesiredBuilder;
 import dev.kindeprops.fixtures.LiveBuilder;
+import dev.kindeprops.fixtures.StateFileApply;
 import dev.kindeprops.live.LiveState;
 import dev.kindeprops.live.file.StateDocument;
 import dev.kindeprops.live.file.StateFile;
@@ -83,20 +84,8 @@ public final class ApplyBenchmark {
       FileWrites writes = FileWrites.watch(file);
       start = System.nanoTime();
       ApplyUseCase.Result result =
-          ApplyUseCase.run(
-              new ApplyUseCase.Request(
-                  planFile,
-                  desired,
-                  target,
-                  null,
-                  null,
-                  false,
-                  false,
-                  null,
-                  ApplyListener.NONE,
-                  null,
-                  ApplyUseCase.DEFAULT_LOCK_TIMEOUT,
-                  line -> {}));
+          StateFileApply.run(
+              planFile, desired, file, ApplyListener.NONE, null, ApplyUseCase.DEFAULT_LOCK_TIMEOUT);
       bestApply = Math.min(bestApply, (System.nanoTime() - start) / 1e9);
       written = writes.stop();
       missed |= writes.missedSome();
