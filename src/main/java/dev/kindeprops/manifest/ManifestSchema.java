@@ -29,10 +29,6 @@ public final class ManifestSchema {
   /** Where the schema sits in the jar (the build copies {@code schemas/} there). */
   static final String RESOURCE = "/schemas/kinde-props.schema.json";
 
-  private static final JsonNode SCHEMA_JSON = readSchema();
-  private static final Schema SCHEMA =
-      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SCHEMA_JSON);
-
   private ManifestSchema() {}
 
   /** The schema's text, as {@code kinde-props schema} prints it and export copies it. */
@@ -50,7 +46,7 @@ public final class ManifestSchema {
   /** Every schema error of the document, as diagnostics. */
   static List<Diagnostic> validate(ManifestDocument document) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    for (Error error : SCHEMA.validate(document.root())) {
+    for (Error error : Validator.SCHEMA.validate(document.root())) {
       List<Object> path = elements(error.getInstanceLocation());
       if (document.unresolved().contains(pointer(path))) {
         continue; // the failed substitution is reported already
@@ -208,7 +204,7 @@ public final class ManifestSchema {
   /** The field names the schema allows where {@code additionalProperties: false} failed. */
   private static Set<String> allowedFields(String schemaPath) {
     String parent = schemaPath.substring(0, schemaPath.lastIndexOf('/'));
-    JsonNode properties = SCHEMA_JSON.at(JsonPointer.compile(parent)).path("properties");
+    JsonNode properties = Validator.SCHEMA_JSON.at(JsonPointer.compile(parent)).path("properties");
     return new java.util.LinkedHashSet<>(properties.propertyNames());
   }
 
@@ -337,5 +333,16 @@ public final class ManifestSchema {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The schema and its validator, built on first use: {@code kinde-props schema} prints the text
+   * and needs neither.
+   */
+  private static final class Validator {
+    static final JsonNode SCHEMA_JSON = readSchema();
+    static final Schema SCHEMA =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(SCHEMA_JSON);
   }
 }
