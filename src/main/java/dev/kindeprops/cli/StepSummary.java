@@ -21,7 +21,8 @@ final class StepSummary {
 
   /**
    * Appends the markdown when the variable is set (it is made only then). A file that cannot be
-   * written gives a warning on standard error, not a failure: the report itself was printed already.
+   * written gives a warning on standard error, not a failure: the report itself was printed
+   * already.
    */
   static void append(Console console, Supplier<String> report) {
     String file = console.env(VARIABLE);
