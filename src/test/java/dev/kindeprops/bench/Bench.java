@@ -17,7 +17,7 @@ import java.util.Map;
  * @param scratch a folder the run may fill and that is deleted afterwards
  * @param quick whether this is the quick run: smaller sizes, one timed run per figure
  */
-record Bench(Path checkout, Path scratch, boolean quick, Map<Integer, OfflineWorkload> workloads) {
+record Bench(Path checkout, Path scratch, boolean quick, Map<String, OfflineWorkload> workloads) {
   private static final Path TIME = Path.of("/usr/bin/time");
 
   Bench(Path checkout, Path scratch, boolean quick) {
@@ -34,13 +34,20 @@ record Bench(Path checkout, Path scratch, boolean quick, Map<Integer, OfflineWor
     return quick ? 1 : 3;
   }
 
-  /** The workload of this many applications, written on first use. */
+  /** The workload of this many applications in files of 1,000, written on first use. */
   OfflineWorkload workload(int applications) throws IOException {
-    OfflineWorkload workload = workloads.get(applications);
+    return workload(applications, 1_000);
+  }
+
+  /** The workload of this many applications in files of {@code perFile}, written on first use. */
+  OfflineWorkload workload(int applications, int perFile) throws IOException {
+    String name = "apps-" + applications + "-per-file-" + perFile;
+    OfflineWorkload workload = workloads.get(name);
     if (workload == null) {
-      Path dir = Files.createDirectories(scratch.resolve("apps-" + applications));
-      workload = OfflineWorkload.write(dir, applications);
-      workloads.put(applications, workload);
+      workload =
+          OfflineWorkload.write(
+              Files.createDirectories(scratch.resolve(name)), applications, perFile);
+      workloads.put(name, workload);
     }
     return workload;
   }

@@ -8,7 +8,8 @@ import java.util.List;
  * Issue 11's offline figures: {@code plan} of the {@link OfflineWorkload} against its state file,
  * JSON to standard output, as a ratio to a program that only parses the same YAML ({@link
  * ParseOnly}); the same with {@code --out} as a ratio to that; and the peak memory with {@code
- * --out}, all through {@code ./kinde-props} with no options of ours.
+ * --out}, with the applications in files of 1,000 and in one file, all through {@code
+ * ./kinde-props} with no options of ours.
  */
 final class OfflinePlanBenchmark implements Benchmark {
   /** The name of the plan figure, the baseline of the {@code --out} figure and of growth. */
@@ -25,9 +26,13 @@ final class OfflinePlanBenchmark implements Benchmark {
     workload.yamlFiles().forEach(file -> files.add(file.toString()));
     Bench.Run parse = bench.best(bench.java(ParseOnly.class, files.toArray(String[]::new)), stdout);
     Bench.Run plan = bench.best(plan(bench, workload), stdout);
+    List<String> out = List.of("--out", bench.scratch().resolve("plan.json").toString());
     List<String> withOut = plan(bench, workload);
-    withOut.addAll(List.of("--out", bench.scratch().resolve("plan.json").toString()));
+    withOut.addAll(out);
     Bench.Run saved = bench.best(withOut, stdout);
+    List<String> oneFile = plan(bench, bench.workload(applications, applications));
+    oneFile.addAll(out);
+    Bench.Run single = bench.best(oneFile, stdout);
 
     String name = planFigure(applications);
     report.add(Figure.ratio(name, plan.seconds(), "s", "parse-only", parse.seconds(), 1.5));
@@ -42,6 +47,7 @@ final class OfflinePlanBenchmark implements Benchmark {
     report.add(
         Figure.absolute(
             "peak RSS, plan " + Bench.apps(applications) + " --out", saved.peakMiB(), "MiB", 512));
+    report.add(Figure.absolute("peak RSS, the same in one file", single.peakMiB(), "MiB", 512));
   }
 
   /** {@code ./kinde-props plan} of the workload, JSON to standard output. */

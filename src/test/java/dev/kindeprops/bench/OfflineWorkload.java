@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * applications with 20 public properties each (every application gives all 20 values and claims
  * two), and a state file of the same tenant in which about a tenth of the values differ, so a plan
  * holds about two changes per application. The manifests are one properties file and application
- * files of at most 1,000 applications each, so every size stays under the loader's file limit.
+ * files of at most {@code perFile} applications each.
  *
  * @param manifests the folder of YAML files ({@code -f})
  * @param state the state file ({@code --state})
@@ -30,10 +30,12 @@ import java.util.TreeMap;
  */
 record OfflineWorkload(Path manifests, Path state, List<Path> yamlFiles) {
   static final int PROPERTIES = 20;
-  private static final int PER_FILE = 1_000;
 
-  /** Writes the workload under {@code dir} (which must exist), always the same for one size. */
-  static OfflineWorkload write(Path dir, int applications) throws IOException {
+  /**
+   * Writes the workload under {@code dir} (which must exist), always the same for one size; keep
+   * {@code perFile} at 13,000 or fewer so that every file stays under the loader's size limit.
+   */
+  static OfflineWorkload write(Path dir, int applications, int perFile) throws IOException {
     Path manifests = Files.createDirectories(dir.resolve("manifests"));
     List<Path> yamlFiles = new ArrayList<>();
     Random random = new Random(42);
@@ -50,9 +52,9 @@ record OfflineWorkload(Path manifests, Path state, List<Path> yamlFiles) {
       live.property(key, "Bench", false, PropertyType.SINGLE_LINE_TEXT);
     }
     yamlFiles.add(Files.writeString(manifests.resolve("properties.yaml"), properties));
-    for (int first = 0; first < applications; first += PER_FILE) {
+    for (int first = 0; first < applications; first += perFile) {
       StringBuilder yaml = new StringBuilder("version: 1\napplications:\n");
-      for (int a = first; a < Math.min(applications, first + PER_FILE); a++) {
+      for (int a = first; a < Math.min(applications, first + perFile); a++) {
         String id = String.format(Locale.ROOT, "a%031x", a);
         yaml.append("  app-").append(a).append(":\n    id: ").append(id).append("\n    values:\n");
         Map<String, String> liveValues = new TreeMap<>();
@@ -64,7 +66,7 @@ record OfflineWorkload(Path manifests, Path state, List<Path> yamlFiles) {
         yaml.append("    claims: [").append(key(0)).append(", ").append(key(1)).append("]\n");
         live.application(id, "app-" + a, "m2m", liveValues, Set.of(key(0), key(1)));
       }
-      String name = String.format(Locale.ROOT, "apps-%03d.yaml", first / PER_FILE);
+      String name = String.format(Locale.ROOT, "apps-%03d.yaml", first / perFile);
       yamlFiles.add(Files.writeString(manifests.resolve(name), yaml));
     }
     LiveState state = live.build();
