@@ -203,7 +203,7 @@ final class ApplyCommand extends Subcommand {
             result.plan().sensitiveProperties(),
             result.tokenCheck());
     print(Renderers.apply(format.get()).render(view));
-    StepSummary.append(console, new ApplyMarkdownRenderer().render(view));
+    StepSummary.append(console, () -> new ApplyMarkdownRenderer().render(view));
     if (!result.report().complete()) {
       return ExitCode.ERROR;
     }

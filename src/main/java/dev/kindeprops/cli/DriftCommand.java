@@ -91,7 +91,7 @@ final class DriftCommand extends Subcommand {
                 environment.get()));
     DriftView view = DriftView.of(report, desired);
     print(Renderers.drift(format.get(), common.color(console)).render(view));
-    StepSummary.append(console, new DriftMarkdownRenderer().render(view));
+    StepSummary.append(console, () -> new DriftMarkdownRenderer().render(view));
     return report.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
   }
 }

@@ -91,11 +91,9 @@ final class PlanCommand extends Subcommand {
                 manifests.inputs(),
                 environment.get()));
     PlanView view = PlanView.of(plan);
-    String rendered = Renderers.plan(format.get(), common.color(console)).render(view);
-    print(rendered);
-    StepSummary.append(
-        console,
-        format.get() == OutputFormat.MARKDOWN ? rendered : new PlanMarkdownRenderer().render(view));
+    Renderers.plan(format.get(), common.color(console)).write(view, console.out());
+    console.out().flush();
+    StepSummary.append(console, () -> new PlanMarkdownRenderer().render(view));
     if (out != null) {
       console
           .err()

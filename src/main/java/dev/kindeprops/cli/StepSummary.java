@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Supplier;
 
 /**
  * GitHub Actions' job summary: when {@code GITHUB_STEP_SUMMARY} names a file, {@code plan} and
@@ -19,14 +20,16 @@ final class StepSummary {
   private StepSummary() {}
 
   /**
-   * Appends the markdown when the variable is set. A file that cannot be written gives a warning on
-   * standard error, not a failure: the report itself was printed already.
+   * Appends the markdown when the variable is set (it is made only then). A file that cannot be
+   * written gives a warning on standard error, not a failure: the report itself was printed
+   * already.
    */
-  static void append(Console console, String markdown) {
+  static void append(Console console, Supplier<String> report) {
     String file = console.env(VARIABLE);
     if (file == null) {
       return;
     }
+    String markdown = report.get();
     try {
       Files.writeString(
           Path.of(file),

@@ -12,7 +12,7 @@ import dev.kindeprops.plan.PlanCodec;
 import dev.kindeprops.plan.PlanResult;
 import dev.kindeprops.plan.Planner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -86,9 +86,11 @@ public final class PlanUseCase {
 
   private static void save(Plan plan, Path file) {
     try {
-      AtomicFile.writeOwnerOnly(file, PlanCodec.write(plan).getBytes(StandardCharsets.UTF_8));
+      AtomicFile.writeOwnerOnly(file, out -> PlanCodec.write(plan, out));
     } catch (IOException e) {
       throw new UserError("cannot save the plan to " + file + ": " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new UserError("cannot save the plan to " + file + ": " + e.getCause().getMessage());
     }
   }
 }

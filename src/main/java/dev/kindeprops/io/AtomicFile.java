@@ -1,7 +1,9 @@
 package dev.kindeprops.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -29,7 +31,7 @@ public final class AtomicFile {
    *     temporary file
    */
   public static void write(Path file, byte[] content) throws IOException {
-    write(file, content, false);
+    write(file, out -> out.write(content), false);
   }
 
   /**
@@ -39,10 +41,26 @@ public final class AtomicFile {
    * @throws IOException when the file cannot be written
    */
   public static void writeOwnerOnly(Path file, byte[] content) throws IOException {
+    write(file, out -> out.write(content), true);
+  }
+
+  /**
+   * Writes a file that may hold a secret, as {@link #writeOwnerOnly(Path, byte[])} does, with the
+   * content streamed in by {@code content}, so that a large file never sits in memory whole.
+   *
+   * @throws IOException when the file cannot be written
+   */
+  public static void writeOwnerOnly(Path file, Content content) throws IOException {
     write(file, content, true);
   }
 
-  private static void write(Path file, byte[] content, boolean ownerOnly) throws IOException {
+  /** What a file is given: written to a stream, which the caller must not close. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private static void write(Path file, Content content, boolean ownerOnly) throws IOException {
     Path target = file.toAbsolutePath();
     Path directory = target.getParent();
     if (Files.isDirectory(target)) {
@@ -57,10 +75,9 @@ public final class AtomicFile {
     Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        content.writeTo(out);
+        out.flush();
         channel.force(true);
       }
       setPermissions(target, temporary, ownerOnly);

@@ -24,11 +24,22 @@ public final class Json {
 
   /** {@code sha256:} and the hex SHA-256 of {@code bytes}. */
   public static String sha256(byte[] bytes) {
+    MessageDigest digest = sha256();
+    digest.update(bytes);
+    return hex(digest);
+  }
+
+  /** A fresh SHA-256 digest, to feed in parts and finish with {@link #hex(MessageDigest)}. */
+  public static MessageDigest sha256() {
     try {
-      return "sha256:"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
+  }
+
+  /** {@code sha256:} and the hex of what the digest was fed. */
+  public static String hex(MessageDigest digest) {
+    return "sha256:" + HexFormat.of().formatHex(digest.digest());
   }
 }

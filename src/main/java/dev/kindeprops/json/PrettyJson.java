@@ -1,5 +1,9 @@
 package dev.kindeprops.json;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -30,5 +34,30 @@ public final class PrettyJson {
   /** The node as pretty JSON text ending in a newline. */
   public static String write(JsonNode node) {
     return WRITER.writeValueAsString(node) + "\n";
+  }
+
+  /**
+   * Writes the node as {@link #write(JsonNode)} gives it, in UTF-8, straight to the stream (which
+   * stays open), so that a large document never exists as one string.
+   */
+  public static void write(JsonNode node, OutputStream out) throws IOException {
+    OutputStream open =
+        new FilterOutputStream(out) {
+          @Override
+          public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+          }
+
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        };
+    try {
+      WRITER.writeValue(open, node);
+    } catch (JacksonIOException e) {
+      throw e.getCause(); // the stream's own failure, such as a full disk
+    }
+    out.write('\n');
   }
 }

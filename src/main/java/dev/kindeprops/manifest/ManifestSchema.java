@@ -29,10 +29,6 @@ public final class ManifestSchema {
   /** Where the schema sits in the jar (the build copies {@code schemas/} there). */
   static final String RESOURCE = "/schemas/kinde-props.schema.json";
 
-  private static final JsonNode SCHEMA_JSON = readSchema();
-  private static final Schema SCHEMA =
-      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SCHEMA_JSON);
-
   private ManifestSchema() {}
 
   /** The schema's text, as {@code kinde-props schema} prints it and export copies it. */
@@ -49,7 +45,7 @@ public final class ManifestSchema {
 
   /** Every schema error of the document, as diagnostics. */
   static List<Diagnostic> validate(ManifestDocument document) {
-    List<Error> errors = SCHEMA.validate(document.root());
+    List<Error> errors = Validator.SCHEMA.validate(document.root());
     Set<String> misspelt = misspeltRequiredFields(errors);
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (Error error : errors) {
@@ -231,7 +227,7 @@ public final class ManifestSchema {
   /** The field names the schema allows where {@code additionalProperties: false} failed. */
   private static Set<String> allowedFields(String schemaPath) {
     String parent = schemaPath.substring(0, schemaPath.lastIndexOf('/'));
-    JsonNode properties = SCHEMA_JSON.at(JsonPointer.compile(parent)).path("properties");
+    JsonNode properties = Validator.SCHEMA_JSON.at(JsonPointer.compile(parent)).path("properties");
     return new java.util.LinkedHashSet<>(properties.propertyNames());
   }
 
@@ -360,5 +356,16 @@ public final class ManifestSchema {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The schema and its validator, built on first use: {@code kinde-props schema} prints the text
+   * and needs neither.
+   */
+  private static final class Validator {
+    static final JsonNode SCHEMA_JSON = readSchema();
+    static final Schema SCHEMA =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(SCHEMA_JSON);
   }
 }

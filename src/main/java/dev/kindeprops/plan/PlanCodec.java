@@ -7,8 +7,14 @@ import dev.kindeprops.live.ClaimValue;
 import dev.kindeprops.model.PropertyFields;
 import dev.kindeprops.model.PropertyType;
 import dev.kindeprops.model.ValueRules;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +39,6 @@ import tools.jackson.databind.node.ObjectNode;
  * file carries a digest of its own bytes, so that any edit is refused.
  */
 public final class PlanCodec {
-  private static final JsonSchema SCHEMA = JsonSchema.load("/schemas/plan.schema.json");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Problems listed in one error before the rest are only counted. */
@@ -46,10 +51,26 @@ public final class PlanCodec {
    * text with {@code plan_digest} left empty.
    */
   public static String write(Plan plan) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    write(plan, bytes);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes the text {@link #write(Plan)} gives, in UTF-8, straight to the stream (which stays
+   * open): the digest is computed over a first pass that only feeds the hash, so that a large plan
+   * never exists as one string.
+   */
+  public static void write(Plan plan, OutputStream out) {
     ObjectNode root = toJson(plan);
-    String unsigned = PrettyJson.write(root);
-    root.put("plan_digest", Json.sha256(unsigned.getBytes(StandardCharsets.UTF_8)));
-    return PrettyJson.write(root);
+    MessageDigest sha256 = Json.sha256();
+    try {
+      PrettyJson.write(root, new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+      root.put("plan_digest", Json.hex(sha256));
+      PrettyJson.write(root, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The plan as a JSON tree, in the order {@link #write} prints it, its digest left empty. */
@@ -273,7 +294,7 @@ public final class PlanCodec {
     if (!Json.sha256(unsigned.getBytes(StandardCharsets.UTF_8)).equals(digest.asString())) {
       throw changed(name);
     }
-    List<String> problems = SCHEMA.problems(root);
+    List<String> problems = Schema.PLAN.problems(root);
     if (!problems.isEmpty()) {
       StringBuilder message = new StringBuilder(name + ": not a valid plan file:");
       problems.stream()
@@ -453,5 +474,10 @@ public final class PlanCodec {
       claims.put(entry.getKey(), new ClaimValue(v == null ? null : value(v)));
     }
     return claims;
+  }
+
+  /** The plan schema, loaded on first use: writing a plan never needs it. */
+  private static final class Schema {
+    static final JsonSchema PLAN = JsonSchema.load("/schemas/plan.schema.json");
   }
 }

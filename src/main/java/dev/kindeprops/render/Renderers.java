@@ -1,7 +1,5 @@
 package dev.kindeprops.render;
 
-import dev.kindeprops.plan.PlanCodec;
-
 /** The renderer of each report in each output format a command offers. */
 public final class Renderers {
   private Renderers() {}
@@ -10,7 +8,7 @@ public final class Renderers {
   public static Renderer<PlanView> plan(OutputFormat format, boolean color) {
     return switch (format) {
       case TEXT -> new PlanTextRenderer(color);
-      case JSON -> view -> PlanCodec.write(view.plan());
+      case JSON -> new PlanJsonRenderer();
       case MARKDOWN -> new PlanMarkdownRenderer();
       case GITHUB -> throw unsupported("plan", format);
     };

@@ -1,0 +1,34 @@
+package dev.kindeprops.bench;
+
+import java.util.List;
+
+/**
+ * How {@code plan} grows with the tenant: the plan of a smaller and of a larger {@link
+ * OfflineWorkload}, each as a ratio to what a linear cost would give: the fixed cost of a plan (the
+ * quickstart's, which is nearly all the JVM's start) plus the main workload's cost beyond it,
+ * scaled by size. 1.00x is exactly linear.
+ */
+final class PlanGrowthBenchmark implements Benchmark {
+  @Override
+  public void run(Bench bench, Report report) throws Exception {
+    int reference = bench.applications();
+    double fixed = report.value(StartupBenchmark.PLAN);
+    double perApplication =
+        (report.value(OfflinePlanBenchmark.planFigure(reference)) - fixed) / reference;
+    List<Integer> sizes = bench.quick() ? List.of(1_000, 5_000) : List.of(1_000, 50_000);
+    for (int applications : sizes) {
+      Bench.Run plan =
+          bench.best(
+              OfflinePlanBenchmark.plan(bench, bench.workload(applications)),
+              bench.scratch().resolve("stdout.json"));
+      report.add(
+          Figure.ratio(
+              OfflinePlanBenchmark.planFigure(applications),
+              plan.seconds(),
+              "s",
+              "linear from " + Bench.apps(reference),
+              fixed + perApplication * applications,
+              1.25));
+    }
+  }
+}
