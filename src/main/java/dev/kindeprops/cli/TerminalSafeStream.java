@@ -15,7 +15,7 @@ import java.util.List;
  * are written as {@code \}{@code u001b}-style escapes, which also keeps JSON output valid and
  * equal. Where colour is allowed, exactly the colour sequences kinde-props itself prints pass.
  *
- * <p>It works a line at a time (and on each flush), so a prompt without a newline still shows.
+ * <p>It works on whole lines (and on each flush), so a prompt without a newline still shows.
  */
 final class TerminalSafeStream extends OutputStream {
   private static final char ESCAPE = '\u001b';
@@ -50,11 +50,24 @@ final class TerminalSafeStream extends OutputStream {
     }
   }
 
+  /** Writes the complete lines of the bytes at once, and keeps the rest until its line ends. */
   @Override
   public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-    for (int i = offset; i < offset + length; i++) {
-      write(bytes[i]);
+    int end = offset + length;
+    int lastNewline = -1;
+    for (int i = end - 1; i >= offset; i--) {
+      if (bytes[i] == '\n') {
+        lastNewline = i;
+        break;
+      }
     }
+    if (lastNewline < 0) {
+      line.write(bytes, offset, length);
+      return;
+    }
+    line.write(bytes, offset, lastNewline + 1 - offset);
+    emit();
+    line.write(bytes, lastNewline + 1, end - lastNewline - 1);
   }
 
   @Override

@@ -11,13 +11,18 @@ import java.util.stream.Stream;
  * Runs every benchmark of issue 11 through {@code ./kinde-props}, as a user runs it, and prints
  * each figure beside its goal, as a ratio to a baseline measured in the same run. Run from the
  * checkout with {@code ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.kindeprops.bench.Benchmarks} (add {@code -Dexec.args=--quick} for a run of
- * about a minute at smaller sizes). docs/benchmarks.md explains the figures.
+ * -Dexec.mainClass=dev.kindeprops.bench.Benchmarks} (add {@code -Dexec.args=--quick} for a run of a
+ * few minutes at smaller sizes). docs/benchmarks.md explains the figures.
  */
 public final class Benchmarks {
   /** Every benchmark, in the order they run (later ones may use earlier figures): one line each. */
   private static final List<Benchmark> ALL =
-      List.of(new StartupBenchmark(), new OfflinePlanBenchmark(), new PlanGrowthBenchmark());
+      List.of(
+          new StartupBenchmark(),
+          new OfflinePlanBenchmark(),
+          new PlanGrowthBenchmark(),
+          new StateFileApplyBenchmark(),
+          new PacingFigures());
 
   private Benchmarks() {}
 

@@ -51,6 +51,35 @@ public final class PacingBenchmark {
 
   /** One apply against a fake limited to {@code limit} requests per second (0: no limit). */
   private static void run(int applications, int limit, boolean told) throws IOException {
+    Paced paced = measure(applications, limit, told);
+    System.out.printf(
+        Locale.ROOT,
+        "%-28s %,9d %,6d (%4.1f%%) %7.1f s %6.2fx%n",
+        limit == 0
+            ? "no limit, --max-rps 1000000"
+            : String.format(
+                Locale.ROOT, "limit %d/s, %s", limit, told ? "--max-rps " + limit : "no --max-rps"),
+        paced.requests(),
+        paced.throttled(),
+        100 * paced.throttledShare(),
+        paced.seconds(),
+        paced.seconds() / paced.floor());
+  }
+
+  /**
+   * What one apply took.
+   *
+   * @param floor the least time the accepted requests take at the limit (the run's own time when
+   *     there is no limit)
+   */
+  record Paced(int requests, int throttled, double seconds, double floor) {
+    double throttledShare() {
+      return throttled / (double) requests;
+    }
+  }
+
+  /** Applies a value to each of {@code applications} against a fake limited to {@code limit}. */
+  static Paced measure(int applications, int limit, boolean told) throws IOException {
     Path dir = Files.createTempDirectory("pacing-benchmark");
     try (FakeKinde fake = FakeKinde.start()) {
       String manifests = tenant(fake, applications, dir);
@@ -70,21 +99,7 @@ public final class PacingBenchmark {
       int requests = fake.apiRequests();
       int throttled = fake.throttledAnswers();
       double floor = limit == 0 ? seconds : (requests - throttled) / (double) limit;
-      System.out.printf(
-          Locale.ROOT,
-          "%-28s %,9d %,6d (%4.1f%%) %7.1f s %6.2fx%n",
-          limit == 0
-              ? "no limit, --max-rps 1000000"
-              : String.format(
-                  Locale.ROOT,
-                  "limit %d/s, %s",
-                  limit,
-                  told ? "--max-rps " + limit : "no --max-rps"),
-          requests,
-          throttled,
-          100.0 * throttled / requests,
-          seconds,
-          seconds / floor);
+      return new Paced(requests, throttled, seconds, floor);
     }
   }
 

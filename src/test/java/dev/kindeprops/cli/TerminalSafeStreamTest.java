@@ -52,6 +52,17 @@ class TerminalSafeStreamTest {
   }
 
   @Test
+  void anEscapeSplitAcrossWritesIsStillEscaped() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = TerminalSafeStream.over(bytes, false);
+    out.write('a');
+    out.write("\u001b".getBytes(StandardCharsets.UTF_8), 0, 1);
+    out.write("[2Jb\nc\u001b".getBytes(StandardCharsets.UTF_8), 0, 7);
+    out.print("]0;x\n");
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("a\\u001b[2Jb\nc\\u001b]0;x\n");
+  }
+
+  @Test
   void aPromptWithoutANewlineIsWrittenOnFlush() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = TerminalSafeStream.over(bytes, false);
