@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kindeprops.Main;
 import dev.kindeprops.fixtures.ChildJvm;
+import dev.kindeprops.fixtures.InProcess;
 import dev.kindeprops.fixtures.InProcess.Run;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,33 +97,12 @@ class ApplyLockWaitTest {
 
   @Test
   void goesOnOnceTheLockIsFree() throws Exception {
-    // Standard error, watched: the latch opens once apply says that it waits.
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CountDownLatch waiting = new CountDownLatch(1);
-    OutputStream watched =
-        new OutputStream() {
-          @Override
-          public synchronized void write(int b) {
-            err.write(b);
-            if (b == '\n'
-                && err.toString(StandardCharsets.UTF_8).startsWith("Waiting for the lock on ")) {
-              waiting.countDown();
-            }
-          }
-        };
-    Console console =
-        new Console(
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(watched, true, StandardCharsets.UTF_8),
-            Map.of(),
-            false);
+    InProcess.Streams streams = InProcess.streams(Map.of(), "", false);
     CompletableFuture<Integer> apply =
         CompletableFuture.supplyAsync(
             () ->
                 Main.run(
-                    console,
+                    streams.console(),
                     "apply",
                     plan.toString(),
                     "-f",
@@ -136,12 +110,14 @@ class ApplyLockWaitTest {
                     "--state",
                     state.toString()));
     // The other process lets go once this one says it waits.
-    assertThat(waiting.await(60, TimeUnit.SECONDS)).as("apply should say that it waits").isTrue();
+    assertThat(streams.awaitErr("Waiting for the lock on ", Duration.ofSeconds(60)))
+        .as("apply should say that it waits")
+        .isTrue();
     assertThat(apply).isNotDone();
     holder.getOutputStream().close();
 
-    assertThat(apply.get(60, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("Apply complete: 6 changes made.\n");
+    assertThat(apply.get(60, TimeUnit.SECONDS)).as(streams.err()).isZero();
+    assertThat(streams.out()).endsWith("Apply complete: 6 changes made.\n");
     Run again = run("plan", "-f", QUICKSTART.toString(), "--state", state.toString());
     assertThat(again.out()).contains("No changes.");
   }
