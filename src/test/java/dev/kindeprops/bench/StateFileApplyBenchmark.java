@@ -1,5 +1,8 @@
 package dev.kindeprops.bench;
 
+import static dev.kindeprops.fixtures.Launcher.quote;
+
+import dev.kindeprops.fixtures.Launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,10 +64,6 @@ final class StateFileApplyBenchmark implements Benchmark {
   }
 
   private static List<String> quoted(List<String> words) {
-    return words.stream().map(StateFileApplyBenchmark::quote).toList();
-  }
-
-  private static String quote(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
+    return words.stream().map(Launcher::quote).toList();
   }
 }

@@ -1,5 +1,7 @@
 package dev.kindeprops.ci;
 
+import static dev.kindeprops.fixtures.Launcher.quote;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,10 +130,5 @@ final class FakeGh {
   private static int number(Path name) {
     String text = name.toString();
     return Integer.parseInt(text.substring(0, text.indexOf('.')));
-  }
-
-  /** A bash single-quoted word. */
-  static String quote(String text) {
-    return "'" + text.replace("'", "'\\''") + "'";
   }
 }

@@ -109,11 +109,7 @@ final class WorkflowRunner {
       contexts.put("job", Map.of("status", failed[0] ? "failure" : "success"));
       Expressions expressions = new Expressions(contexts, () -> failed[0]);
       String id = Yaml.text(step.get("id"));
-      if (!expressions.condition(step.get("if"))) {
-        log.append("## skipped: ").append(step.get("name")).append('\n');
-        if (id != null) {
-          outcomes.put(id, "skipped");
-        }
+      if (skipped(step, expressions, outcomes)) {
         continue;
       }
       Map<String, String> stepEnv = new LinkedHashMap<>(workflowEnv);
@@ -136,6 +132,20 @@ final class WorkflowRunner {
       failed[0] |= !outcome.success();
     }
     return new Result(!failed[0], log.toString(), outputs);
+  }
+
+  /** Whether the step's {@code if:} leaves it out; if so, logs it and records its outcome. */
+  private boolean skipped(
+      Map<String, Object> step, Expressions expressions, Map<String, String> outcomes) {
+    if (expressions.condition(step.get("if"))) {
+      return false;
+    }
+    log.append("## skipped: ").append(step.get("name")).append('\n');
+    String id = Yaml.text(step.get("id"));
+    if (id != null) {
+      outcomes.put(id, "skipped");
+    }
+    return true;
   }
 
   private record StepOutcome(boolean success, Map<String, String> outputs) {}
@@ -163,11 +173,7 @@ final class WorkflowRunner {
       Expressions expressions =
           new Expressions(contexts(Map.of(), steps, outcomes, inputs, Map.of()), () -> failed[0]);
       String id = Yaml.text(step.get("id"));
-      if (!expressions.condition(step.get("if"))) {
-        log.append("## skipped: ").append(step.get("name")).append('\n');
-        if (id != null) {
-          outcomes.put(id, "skipped");
-        }
+      if (skipped(step, expressions, outcomes)) {
         continue;
       }
       if (!step.containsKey("run")) {
