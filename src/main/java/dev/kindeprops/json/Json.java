@@ -1,6 +1,7 @@
 package dev.kindeprops.json;
 
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,7 +20,10 @@ public final class Json {
    * node in a fixed order, so equal content gives an equal digest.
    */
   public static String sha256(JsonNode node) {
-    return sha256(MAPPER.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
+    MessageDigest digest = sha256();
+    // Streamed into the digest as UTF-8, the bytes of the text: no copy of it is ever whole.
+    MAPPER.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), node);
+    return hex(digest);
   }
 
   /** {@code sha256:} and the hex SHA-256 of {@code bytes}. */

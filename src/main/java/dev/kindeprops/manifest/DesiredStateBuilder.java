@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -38,10 +39,16 @@ final class DesiredStateBuilder {
   private final Map<String, SourceLocation> removed = new TreeMap<>();
   private final Map<String, ValuePattern> patterns = new HashMap<>();
 
-  /** One declared property, profile or application: its JSON and where it is written. */
-  private record Entry(String name, ManifestDocument document, String pointer, JsonNode node) {
+  /**
+   * One declared property, profile or application: its JSON and where it is written.
+   *
+   * @param map the map that declares it (its name is a key of that map)
+   * @param pointer its JSON pointer, for the places of what messages rarely show
+   */
+  private record Entry(
+      String name, ManifestDocument document, JsonNode map, String pointer, JsonNode node) {
     SourceLocation location() {
-      return document.keyAt(pointer);
+      return document.keyAt(map, name);
     }
 
     String child(String field) {
@@ -102,6 +109,7 @@ final class DesiredStateBuilder {
           new Entry(
               field.getKey(),
               document,
+              map,
               ManifestDocument.child(pointer, field.getKey()),
               field.getValue());
       Entry first = into.putIfAbsent(field.getKey(), entry);
@@ -185,15 +193,14 @@ final class DesiredStateBuilder {
     if (values.isObject()) {
       for (Map.Entry<String, JsonNode> value : values.properties()) {
         String key = value.getKey();
-        String pointer = ManifestDocument.child(owner.child("values"), key);
         Entry property = properties.get(key);
         if (property == null) {
           if (complete && isPropertyKey(key)) {
             diagnostics.error(
-                document.keyAt(pointer), ownerName + " sets '" + key + "', " + undeclared(key));
+                document.keyAt(values, key), ownerName + " sets '" + key + "', " + undeclared(key));
           }
-        } else if (value.getValue().isString() && !document.unresolved().contains(pointer)) {
-          checkValue(property, value.getValue().stringValue(), document.valueAt(pointer));
+        } else if (value.getValue().isString() && !document.place(values, key).unresolved()) {
+          checkValue(property, value.getValue().stringValue(), () -> document.valueAt(values, key));
         }
       }
     }
@@ -203,15 +210,15 @@ final class DesiredStateBuilder {
         continue;
       }
       String key = claims.get(i).stringValue();
-      SourceLocation at = document.valueAt(ManifestDocument.child(owner.child("claims"), i));
       Entry property = properties.get(key);
       if (property == null) {
         if (complete && isPropertyKey(key)) {
-          diagnostics.error(at, ownerName + " claims '" + key + "', " + undeclared(key));
+          diagnostics.error(
+              document.valueAt(claims, i), ownerName + " claims '" + key + "', " + undeclared(key));
         }
       } else if (isPrivate(property)) {
         diagnostics.error(
-            at,
+            document.valueAt(claims, i),
             ownerName
                 + " claims '"
                 + key
@@ -230,7 +237,7 @@ final class DesiredStateBuilder {
   }
 
   /** Checks one value where it is written, against its property's allowed values and pattern. */
-  private void checkValue(Entry property, String value, SourceLocation at) {
+  private void checkValue(Entry property, String value, Supplier<SourceLocation> at) {
     String key = property.name();
     boolean sensitive = flag(property.node(), "sensitive", false);
     String shown =
@@ -238,16 +245,18 @@ final class DesiredStateBuilder {
             ? "the value for '" + key + "' (sensitive, not shown)"
             : "value '" + value + "' for '" + key + "'";
     if (value.isEmpty()) {
-      diagnostics.error(at, "the value for '" + key + "' is empty; leave it out for no value");
+      diagnostics.error(
+          at.get(), "the value for '" + key + "' is empty; leave it out for no value");
       return;
     }
     List<String> allowed = strings(property.node().path("allowed"));
     if (!allowed.isEmpty() && !allowed.contains(value)) {
-      diagnostics.error(at, shown + " is not allowed; allowed: " + String.join(", ", allowed));
+      diagnostics.error(
+          at.get(), shown + " is not allowed; allowed: " + String.join(", ", allowed));
     }
     ValuePattern pattern = patterns.get(key);
     if (pattern != null && !pattern.matches(value)) {
-      diagnostics.error(at, shown + " does not match the pattern " + pattern.text());
+      diagnostics.error(at.get(), shown + " does not match the pattern " + pattern.text());
     }
   }
 
@@ -359,11 +368,7 @@ final class DesiredStateBuilder {
     if (map.isObject()) {
       for (Map.Entry<String, JsonNode> value : map.properties()) {
         if (value.getValue().isString()) {
-          places.put(
-              value.getKey(),
-              owner
-                  .document()
-                  .keyAt(ManifestDocument.child(owner.child("values"), value.getKey())));
+          places.put(value.getKey(), owner.document().keyAt(map, value.getKey()));
         }
       }
     }
@@ -376,9 +381,7 @@ final class DesiredStateBuilder {
     JsonNode list = owner.node().path("claims");
     for (int i = 0; list.isArray() && i < list.size(); i++) {
       if (list.get(i).isString()) {
-        places.putIfAbsent(
-            list.get(i).stringValue(),
-            owner.document().valueAt(ManifestDocument.child(owner.child("claims"), i)));
+        places.putIfAbsent(list.get(i).stringValue(), owner.document().valueAt(list, i));
       }
     }
     return places;

@@ -1,7 +1,6 @@
 package dev.kindeprops.manifest;
 
 import dev.kindeprops.diag.Diagnostics;
-import dev.kindeprops.diag.SourceLocation;
 import dev.kindeprops.model.StorableText;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -9,10 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,24 +77,7 @@ public final class ManifestLoader {
       return null;
     }
     try {
-      Optional<Node> root = YamlComposer.compose(name, text);
-      if (root.isEmpty()) {
-        diagnostics.error(
-            SourceLocation.ofFile(name),
-            (text.isBlank() ? "file is empty" : "file holds only comments")
-                + "; a manifest holds at least 'version: 1'");
-        return null;
-      }
-      if (!(root.get() instanceof MappingNode)) {
-        diagnostics.error(
-            YamlComposer.at(name, root.get().getStartMark()),
-            "the file holds "
-                + (root.get() instanceof SequenceNode ? "a list" : "a single value")
-                + "; a manifest is a map that starts with 'version: 1'");
-        return null;
-      }
-      ManifestDocument document =
-          DocumentConverter.convert(name, root.get(), text.length(), substitution, diagnostics);
+      ManifestDocument document = DocumentConverter.read(name, text, substitution, diagnostics);
       JsonNode version = document.root().path("version");
       if (version.isNumber()
           && !(version.isIntegralNumber() && version.bigIntegerValue().equals(BigInteger.ONE))) {

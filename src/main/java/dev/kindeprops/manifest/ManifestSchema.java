@@ -50,7 +50,7 @@ public final class ManifestSchema {
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (Error error : errors) {
       List<Object> path = elements(error.getInstanceLocation());
-      if (document.unresolved().contains(pointer(path))) {
+      if (document.isUnresolved(pointer(path))) {
         continue; // the failed substitution is reported already
       }
       if ("required".equals(error.getKeyword())

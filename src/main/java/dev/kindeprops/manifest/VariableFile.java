@@ -29,7 +29,7 @@ final class VariableFile {
     }
     Optional<Node> root;
     try {
-      root = YamlComposer.compose(name, text);
+      root = YamlReader.compose(name, text);
     } catch (YamlProblem e) {
       diagnostics.error(e.location(), e.getMessage());
       return variables;
@@ -39,13 +39,13 @@ final class VariableFile {
     }
     if (!(root.get() instanceof MappingNode mapping)) {
       diagnostics.error(
-          YamlComposer.at(name, root.get().getStartMark()),
+          YamlReader.at(name, root.get().getStartMark()),
           "a variable file is a map of names to values, such as 'region: eu'");
       return variables;
     }
     Map<String, SourceLocation> seen = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
-      SourceLocation keyAt = YamlComposer.at(name, tuple.getKeyNode().getStartMark());
+      SourceLocation keyAt = YamlReader.at(name, tuple.getKeyNode().getStartMark());
       if (!(tuple.getKeyNode() instanceof ScalarNode key)
           || !Substitution.NAME.matcher(key.getValue()).matches()) {
         diagnostics.error(
@@ -61,7 +61,7 @@ final class VariableFile {
       }
       if (!(tuple.getValueNode() instanceof ScalarNode value)) {
         diagnostics.error(
-            YamlComposer.at(name, tuple.getValueNode().getStartMark()),
+            YamlReader.at(name, tuple.getValueNode().getStartMark()),
             "the value of variable " + key.getValue() + " must be a string, not a list or map");
         continue;
       }
@@ -69,7 +69,7 @@ final class VariableFile {
       String problem =
           StorableText.problem("the value of variable " + key.getValue(), value.getValue());
       if (problem != null) {
-        diagnostics.error(YamlComposer.at(name, value.getStartMark()), problem);
+        diagnostics.error(YamlReader.at(name, value.getStartMark()), problem);
       }
       variables.put(key.getValue(), value.getValue());
     }

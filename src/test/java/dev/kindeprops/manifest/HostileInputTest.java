@@ -81,6 +81,26 @@ class HostileInputTest {
   }
 
   @Test
+  void aliasesNestingPastTheLimitAreRefusedWhereTheyAre() {
+    String deep = "[".repeat(40) + "]".repeat(40);
+    Path file =
+        write(
+            dir,
+            "deep.yaml",
+            "version: 1\nbase: &deep "
+                + deep
+                + "\nx: "
+                + "[".repeat(30)
+                + "*deep"
+                + "]".repeat(30));
+    assertThat(lines(load(file)))
+        .contains(
+            file
+                + ":3:34: error: through this alias, lists and maps nest more than 64 levels deep;"
+                + " a manifest needs only four");
+  }
+
+  @Test
   void sixtyMegabyteFileIsRefusedBySizeBeforeReading() throws IOException {
     Path file = dir.resolve("huge.yaml");
     // A sparse file: 60 MiB long without writing 60 MiB.

@@ -21,11 +21,18 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
- * Composes the one YAML 1.2 document of a file into a node tree with source marks. Only nodes are
- * composed: no tag ever constructs an object. Nesting and aliases are bounded here, because
- * snakeyaml-engine composes recursively and has no depth limit of its own.
+ * Parses YAML 1.2 with source marks into events, bounded: nesting and aliases are counted as the
+ * events are read (snakeyaml-engine has no depth limit of its own), and every error of the parser
+ * becomes a {@link YamlProblem} at its line and column. No tag ever constructs an object. Manifests
+ * are converted from the events directly ({@link DocumentConverter}); variable files, small by
+ * nature, are composed into a node tree.
  */
-final class YamlComposer {
+final class YamlReader {
+  /** What reads the events of a file: {@code events} starts before the stream-start event. */
+  interface EventReader<T> {
+    T read(Parser events) throws YamlProblem;
+  }
+
   /**
    * YAML 1.2's core schema, except that {@code <<} stays a plain key: merge keys copy maps while
    * composing, which would let a small file grow large before any limit of ours applies.
@@ -52,11 +59,16 @@ final class YamlComposer {
         }
       };
 
-  private YamlComposer() {}
+  private YamlReader() {}
 
-  /** The core-schema tag a plain scalar with this text resolves to. */
-  static Tag resolve(String text) {
-    return CORE_WITHOUT_MERGE.getScalarResolver().resolve(text, true);
+  private static final ScalarResolver RESOLVER = CORE_WITHOUT_MERGE.getScalarResolver();
+
+  /**
+   * The core-schema tag of an untagged scalar with this text: {@code implicit} for a plain one (a
+   * quoted scalar is always a string).
+   */
+  static Tag resolve(String text, boolean implicit) {
+    return RESOLVER.resolve(text, implicit);
   }
 
   /**
@@ -74,36 +86,15 @@ final class YamlComposer {
   }
 
   /**
-   * The document's root node, or empty when the file holds no document (only comments or nothing).
+   * The file's events as {@code reader} reads them.
    *
-   * @throws YamlProblem for a syntax error, a limit exceeded, or more than one document
+   * @throws YamlProblem for a syntax error or a limit exceeded, and whatever {@code reader} throws
    */
-  static Optional<Node> compose(String name, String text) throws YamlProblem {
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(name)
-            .setSchema(CORE_WITHOUT_MERGE)
-            .setAllowNonScalarKeys(true)
-            .setUseMarks(true)
-            .setParseComments(false)
-            .setAllowRecursiveKeys(false)
-            .setMaxAliasesForCollections(Limits.MAX_ALIASES)
-            .setCodePointLimit((int) Limits.MAX_FILE_BYTES)
-            .build();
+  static <T> T read(String name, String text, EventReader<T> reader) throws YamlProblem {
+    LoadSettings settings = settings(name);
     try {
-      BoundedParser parser =
-          new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text)));
-      Composer composer = new Composer(settings, parser);
-      if (!composer.hasNext()) {
-        return Optional.empty();
-      }
-      Node root = composer.next();
-      if (composer.hasNext()) {
-        throw new YamlProblem(
-            at(name, parser.peekEvent().getStartMark()),
-            "a second YAML document starts here; put each manifest in its own file");
-      }
-      return Optional.of(root);
+      return reader.read(
+          new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text))));
     } catch (LimitExceeded e) {
       throw new YamlProblem(at(name, e.mark()), e.getMessage());
     } catch (ReaderException e) {
@@ -119,15 +110,50 @@ final class YamlComposer {
       Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
       throw new YamlProblem(at(name, mark), syntaxMessage(e));
     } catch (YamlEngineException e) {
-      String message = e.getMessage();
-      if (message != null && message.contains("aliases")) {
-        message =
-            "more than "
-                + Limits.MAX_ALIASES
-                + " aliases of lists or maps; aliases are limited to keep loading safe";
-      }
-      throw new YamlProblem(SourceLocation.ofFile(name), "cannot load YAML: " + message);
+      throw new YamlProblem(SourceLocation.ofFile(name), "cannot load YAML: " + e.getMessage());
     }
+  }
+
+  /**
+   * The document's root node, or empty when the file holds no document (only comments or nothing).
+   *
+   * @throws YamlProblem for a syntax error, a limit exceeded, or more than one document
+   */
+  static Optional<Node> compose(String name, String text) throws YamlProblem {
+    return read(
+        name,
+        text,
+        events -> {
+          Composer composer = new Composer(settings(name), events);
+          if (!composer.hasNext()) {
+            return Optional.empty();
+          }
+          Node root = composer.next();
+          if (composer.hasNext()) {
+            throw secondDocument(name, events);
+          }
+          return Optional.of(root);
+        });
+  }
+
+  private static LoadSettings settings(String name) {
+    return LoadSettings.builder()
+        .setLabel(name)
+        .setSchema(CORE_WITHOUT_MERGE)
+        .setAllowNonScalarKeys(true)
+        .setUseMarks(true)
+        .setParseComments(false)
+        .setAllowRecursiveKeys(false)
+        .setMaxAliasesForCollections(Limits.MAX_ALIASES)
+        .setCodePointLimit((int) Limits.MAX_FILE_BYTES)
+        .build();
+  }
+
+  /** The problem of a second document in a file, which {@code events} is about to start. */
+  static YamlProblem secondDocument(String name, Parser events) {
+    return new YamlProblem(
+        at(name, events.peekEvent().getStartMark()),
+        "a second YAML document starts here; put each manifest in its own file");
   }
 
   /** A position from a mark (0-based) as a 1-based location; the whole file without one. */
