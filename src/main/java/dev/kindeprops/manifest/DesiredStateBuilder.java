@@ -8,10 +8,10 @@ import dev.kindeprops.text.Spelling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -239,11 +239,11 @@ final class DesiredStateBuilder {
   /** Checks one value where it is written, against its property's allowed values and pattern. */
   private void checkValue(Entry property, String value, Supplier<SourceLocation> at) {
     String key = property.name();
-    boolean sensitive = flag(property.node(), "sensitive", false);
-    String shown =
-        sensitive
-            ? "the value for '" + key + "' (sensitive, not shown)"
-            : "value '" + value + "' for '" + key + "'";
+    Supplier<String> shown =
+        () ->
+            flag(property.node(), "sensitive", false)
+                ? "the value for '" + key + "' (sensitive, not shown)"
+                : "value '" + value + "' for '" + key + "'";
     if (value.isEmpty()) {
       diagnostics.error(
           at.get(), "the value for '" + key + "' is empty; leave it out for no value");
@@ -252,11 +252,11 @@ final class DesiredStateBuilder {
     List<String> allowed = strings(property.node().path("allowed"));
     if (!allowed.isEmpty() && !allowed.contains(value)) {
       diagnostics.error(
-          at.get(), shown + " is not allowed; allowed: " + String.join(", ", allowed));
+          at.get(), shown.get() + " is not allowed; allowed: " + String.join(", ", allowed));
     }
     ValuePattern pattern = patterns.get(key);
     if (pattern != null && !pattern.matches(value)) {
-      diagnostics.error(at.get(), shown + " does not match the pattern " + pattern.text());
+      diagnostics.error(at.get(), shown.get() + " does not match the pattern " + pattern.text());
     }
   }
 
@@ -327,8 +327,9 @@ final class DesiredStateBuilder {
     Map<String, Application> apps = new TreeMap<>();
     for (Entry a : applications.values()) {
       List<String> listed = strings(a.node().path("profiles"));
-      Map<String, String> values = new LinkedHashMap<>();
-      Set<String> claims = new TreeSet<>();
+      // Sorted maps throughout: a sorted map copied into an empty one is copied in linear time.
+      TreeMap<String, String> values = new TreeMap<>();
+      TreeSet<String> claims = new TreeSet<>();
       TreeMap<String, SourceLocation> valuesAt = new TreeMap<>();
       TreeMap<String, SourceLocation> claimsAt = new TreeMap<>();
       for (String name : listed) {
@@ -347,8 +348,8 @@ final class DesiredStateBuilder {
               a.name(),
               text(a.node(), "id"),
               listed,
-              new TreeMap<>(values),
-              new TreeSet<>(claims),
+              values,
+              claims,
               text(a.node(), "audience"),
               a.location(),
               valuesAt,
@@ -362,8 +363,8 @@ final class DesiredStateBuilder {
   }
 
   /** Where a profile's or application's values are written: each key's place. */
-  private static Map<String, SourceLocation> valueLocations(Entry owner) {
-    Map<String, SourceLocation> places = new HashMap<>();
+  private static SortedMap<String, SourceLocation> valueLocations(Entry owner) {
+    SortedMap<String, SourceLocation> places = new TreeMap<>();
     JsonNode map = owner.node().path("values");
     if (map.isObject()) {
       for (Map.Entry<String, JsonNode> value : map.properties()) {
@@ -376,8 +377,8 @@ final class DesiredStateBuilder {
   }
 
   /** Where a profile's or application's claims are listed: each item's place. */
-  private static Map<String, SourceLocation> claimLocations(Entry owner) {
-    Map<String, SourceLocation> places = new HashMap<>();
+  private static SortedMap<String, SourceLocation> claimLocations(Entry owner) {
+    SortedMap<String, SourceLocation> places = new TreeMap<>();
     JsonNode list = owner.node().path("claims");
     for (int i = 0; list.isArray() && i < list.size(); i++) {
       if (list.get(i).isString()) {

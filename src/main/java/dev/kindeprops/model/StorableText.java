@@ -20,6 +20,9 @@ public final class StorableText {
    * @param subject what holds the text, as the message should name it ("this value", "$.x.name")
    */
   public static String problem(String subject, String text) {
+    if (belowSurrogates(text)) {
+      return null; // nearly all text: no surrogate and no noncharacter starts below U+D800
+    }
     int position = 0;
     for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
       int c = text.codePointAt(i);
@@ -43,6 +46,15 @@ public final class StorableText {
       }
     }
     return null;
+  }
+
+  private static boolean belowSurrogates(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= Character.MIN_SURROGATE) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String codePoint(int c) {

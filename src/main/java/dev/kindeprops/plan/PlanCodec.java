@@ -13,9 +13,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,19 +57,98 @@ public final class PlanCodec {
   }
 
   /**
-   * Writes the text {@link #write(Plan)} gives, in UTF-8, straight to the stream (which stays
-   * open): the digest is computed over a first pass that only feeds the hash, so that a large plan
-   * never exists as one string.
+   * Writes the text {@link #write(Plan)} gives, in UTF-8, to the stream (which stays open). The
+   * JSON is made once, as UTF-8 bytes in blocks (never as one string, which would take twice the
+   * memory, nor as one array, which would be copied as it grows); the digest of those bytes goes
+   * into its empty {@code plan_digest}, the second field, on the way out.
    */
   public static void write(Plan plan, OutputStream out) {
-    ObjectNode root = toJson(plan);
-    MessageDigest sha256 = Json.sha256();
+    Blocks unsigned = new Blocks();
     try {
-      PrettyJson.write(root, new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
-      root.put("plan_digest", Json.hex(sha256));
-      PrettyJson.write(root, out);
+      PrettyJson.write(toJson(plan), unsigned);
+      MessageDigest sha256 = Json.sha256();
+      unsigned.forEach(sha256::update);
+      byte[] digest = Json.hex(sha256).getBytes(StandardCharsets.US_ASCII);
+      boolean[] signed = {false};
+      unsigned.forEach(
+          (block, offset, length) -> {
+            int at = signed[0] ? -1 : indexOf(block, length, EMPTY_DIGEST);
+            if (at < 0) {
+              out.write(block, offset, length);
+            } else {
+              int quote = at + EMPTY_DIGEST.length - 1; // the closing quote of ""
+              out.write(block, 0, quote);
+              out.write(digest);
+              out.write(block, quote, length - quote);
+              signed[0] = true;
+            }
+          });
+      if (!signed[0]) {
+        throw new IllegalStateException("the plan's text has no plan_digest near its start");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final byte[] EMPTY_DIGEST =
+      "\"plan_digest\": \"\"".getBytes(StandardCharsets.US_ASCII);
+
+  /** Where {@code text} first starts in the first {@code length} bytes of {@code block}, or -1. */
+  private static int indexOf(byte[] block, int length, byte[] text) {
+    for (int i = 0; i + text.length <= length; i++) {
+      if (Arrays.equals(block, i, i + text.length, text, 0, text.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Bytes kept in blocks of 1 MiB, handed out in order. The plan's digest field is in the first few
+   * hundred bytes, so it never straddles two blocks.
+   */
+  private static final class Blocks extends OutputStream {
+    private static final int SIZE = 1 << 20;
+
+    private final List<byte[]> full = new ArrayList<>();
+    private byte[] last = new byte[64 * 1024];
+    private int used;
+
+    interface Consumer {
+      void accept(byte[] block, int offset, int length) throws IOException;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      while (length > 0) {
+        if (used == last.length) {
+          if (last.length < SIZE) {
+            last = Arrays.copyOf(last, SIZE); // a small plan stays small
+          } else {
+            full.add(last);
+            last = new byte[SIZE];
+            used = 0;
+          }
+        }
+        int n = Math.min(length, last.length - used);
+        System.arraycopy(bytes, offset, last, used, n);
+        used += n;
+        offset += n;
+        length -= n;
+      }
+    }
+
+    void forEach(Consumer consumer) throws IOException {
+      for (byte[] block : full) {
+        consumer.accept(block, 0, block.length);
+      }
+      consumer.accept(last, 0, used);
     }
   }
 

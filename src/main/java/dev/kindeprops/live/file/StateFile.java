@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -194,22 +195,38 @@ public final class StateFile {
   /** Every key and string that is not text Kinde can hold, by JSON path. */
   private static void textProblems(JsonNode node, String path, List<String> problems) {
     if (node.isString()) {
-      String problem = StorableText.problem(path, node.stringValue());
-      if (problem != null) {
-        problems.add(problem);
-      }
+      check(() -> path, node.stringValue(), problems);
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        textProblems(node.get(i), path + "[" + i + "]", problems);
+        JsonNode item = node.get(i);
+        int index = i;
+        if (item.isString()) {
+          check(() -> path + "[" + index + "]", item.stringValue(), problems);
+        } else if (item.isContainer()) {
+          textProblems(item, path + "[" + i + "]", problems);
+        }
       }
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        String problem = StorableText.problem(path + ": a key", field.getKey());
-        if (problem != null) {
-          problems.add(problem);
+        String key = field.getKey();
+        JsonNode value = field.getValue();
+        check(() -> path + ": a key", key, problems);
+        if (value.isString()) {
+          check(() -> path + "." + key, value.stringValue(), problems);
+        } else if (value.isContainer()) {
+          textProblems(value, path + "." + key, problems);
         }
-        textProblems(field.getValue(), path + "." + field.getKey(), problems);
       }
+    }
+  }
+
+  /**
+   * Adds the problem of one text, if any. The subject, a path in the file, is made only for a
+   * problem: a state file holds hundreds of thousands of texts.
+   */
+  private static void check(Supplier<String> subject, String text, List<String> problems) {
+    if (StorableText.problem("", text) != null) {
+      problems.add(StorableText.problem(subject.get(), text));
     }
   }
 
