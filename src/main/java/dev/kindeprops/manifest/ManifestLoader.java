@@ -28,17 +28,30 @@ public final class ManifestLoader {
     InputFiles.Found found = InputFiles.find(paths, diagnostics);
     boolean complete = found.complete();
     List<ManifestDocument> documents = new ArrayList<>();
-    for (Path file : found.files()) {
-      ManifestDocument document = read(file, substitution, diagnostics);
-      if (document == null) {
+    // Files are read and checked on every core at once, each with diagnostics of its own, and
+    // merged in the order the files were found.
+    List<Read> reads =
+        found.files().parallelStream()
+            .map(
+                file -> {
+                  Diagnostics own = new Diagnostics();
+                  return new Read(read(file, substitution, own), own);
+                })
+            .toList();
+    for (Read read : reads) {
+      diagnostics.addAll(read.diagnostics().sorted());
+      if (read.document() == null) {
         complete = false;
       } else {
-        documents.add(document);
+        documents.add(read.document());
       }
     }
     DesiredState state = DesiredStateBuilder.build(documents, complete, diagnostics);
     return new LoadResult(state, diagnostics.sorted(), found.files());
   }
+
+  /** One file's document (null when it cannot be used at all) and what was found in it. */
+  private record Read(ManifestDocument document, Diagnostics diagnostics) {}
 
   /** The variables: the file's, then the command line's on top. */
   private static Map<String, String> variables(Variables variables, Diagnostics diagnostics) {

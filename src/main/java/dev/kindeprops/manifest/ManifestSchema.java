@@ -364,8 +364,15 @@ public final class ManifestSchema {
    */
   private static final class Validator {
     static final JsonNode SCHEMA_JSON = readSchema();
-    static final Schema SCHEMA =
-        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(SCHEMA_JSON);
+    static final Schema SCHEMA = schema();
+
+    /** The schema with every validator made now: files are validated on several threads. */
+    private static Schema schema() {
+      Schema schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(SCHEMA_JSON);
+      schema.initializeValidators();
+      return schema;
+    }
   }
 }

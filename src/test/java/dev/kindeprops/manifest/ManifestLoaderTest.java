@@ -170,4 +170,37 @@ class ManifestLoaderTest {
     Path file = write(dir, "manifest.txt", manifest("properties: {}\n"));
     assertThat(load(file).ok()).isTrue();
   }
+
+  @Test
+  void filesReadOnSeveralThreadsMergeAsInTheOrderFound() {
+    write(dir, "a-properties.yaml", PROPERTIES);
+    for (int f = 0; f < 40; f++) {
+      // Each file declares one application and makes one mistake; the first also declares the
+      // name that every later file declares again, which only the order found decides.
+      write(
+          dir,
+          String.format("b-apps-%02d.yaml", f),
+          manifest(
+              """
+              applications:
+                shared:
+                  id: 3b0b5c6c8fcc464fab397f4969b5f4%02d
+                app-%d:
+                  id: 4b0b5c6c8fcc464fab397f4969b5f4%02d
+                  values: {region: mars}
+              """
+                  .formatted(f, f, f)));
+    }
+    List<String> first = lines(load(dir));
+    assertThat(first)
+        .hasSize(40 + 39)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("b-apps-01.yaml:3:3: error: application 'shared' is already declared")
+                    .contains("b-apps-00.yaml:3:3"));
+    for (int run = 0; run < 5; run++) {
+      assertThat(lines(load(dir))).isEqualTo(first);
+    }
+  }
 }
