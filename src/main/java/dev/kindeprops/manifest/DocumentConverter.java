@@ -65,7 +65,7 @@ final class DocumentConverter {
 
   /**
    * Above 0 while reading what the document leaves out (the value of a duplicate key, a key that is
-   * a list or map and its value): read for its anchors, but neither placed nor reported.
+   * a list or map and its value): read for its anchors and limits, but not reported.
    */
   private int muted;
 
@@ -232,18 +232,16 @@ final class DocumentConverter {
       checkText("this key", name, line, column);
       Place first = places.get(name);
       if (first != null) {
-        if (muted == 0) {
-          error(
-              line,
-              column,
-              "duplicate key '"
-                  + name
-                  + "' (first at line "
-                  + first.keyLine()
-                  + ", column "
-                  + first.keyColumn()
-                  + ")");
-        }
+        error(
+            line,
+            column,
+            "duplicate key '"
+                + name
+                + "' (first at line "
+                + first.keyLine()
+                + ", column "
+                + first.keyColumn()
+                + ")");
         skip(depth);
         continue;
       }
