@@ -355,10 +355,12 @@ final class KindeHttp {
       boolean throttled = reply != null && reply.status() == 429;
       String problem;
       Duration wait;
+      Duration everyone = Duration.ZERO; // of a 429's wait, what holds back every request
       if (throttled) {
         throttles++;
         problem = "throttled (429)";
         wait = rateLimitWait(reply.headers(), throttles);
+        everyone = told(reply.headers()).filter(t -> t.compareTo(wait) < 0).orElse(wait);
       } else if (reply != null && reply.status() >= 500) {
         errors++;
         mayHaveLanded = true;
@@ -410,7 +412,12 @@ final class KindeHttp {
                   ? "; " + throttle.pace()
                   : " (error " + errors + "/" + retry.maxAttempts() + ")"));
       if (throttled) {
-        throttle.pause(wait); // holds back every request of this client, not this one alone
+        // What Kinde said holds back every request of this client; the rest of this request's own
+        // backoff (it grows with each 429 of this request) holds back this one alone.
+        throttle.pause(everyone);
+        if (wait.compareTo(everyone) > 0) {
+          sleep(wait.minus(everyone));
+        }
       } else {
         sleep(wait);
       }
@@ -553,22 +560,28 @@ final class KindeHttp {
    */
   private Duration rateLimitWait(HttpHeaders headers, int n) {
     Duration backoff = retry.backoff(n, timing.random().getAsDouble());
+    return told(headers).filter(told -> told.compareTo(backoff) > 0).orElse(backoff);
+  }
+
+  /**
+   * How long Kinde said to wait: {@code RateLimit-Reset} seconds, else {@code Retry-After} seconds,
+   * capped; empty without either (or with an HTTP date or garbage).
+   */
+  private Optional<Duration> told(HttpHeaders headers) {
     for (String header : List.of("RateLimit-Reset", "Retry-After")) {
       Optional<String> value = headers.firstValue(header);
       if (value.isPresent()) {
         try {
           long seconds = Long.parseLong(value.get().trim());
           Duration told = Duration.ofSeconds(Math.max(0, Math.min(seconds, 86_400)));
-          if (told.compareTo(retry.maxRateLimitWait()) > 0) {
-            told = retry.maxRateLimitWait();
-          }
-          return told.compareTo(backoff) > 0 ? told : backoff;
+          return Optional.of(
+              told.compareTo(retry.maxRateLimitWait()) > 0 ? retry.maxRateLimitWait() : told);
         } catch (NumberFormatException e) {
-          // An HTTP date or garbage: fall through to the next header or to backoff.
+          // Fall through to the next header.
         }
       }
     }
-    return backoff;
+    return Optional.empty();
   }
 
   private void sleep(Duration wait) {

@@ -3,6 +3,7 @@ package dev.kindeprops.live.kinde;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 
 /**
  * How fast, and how many at once, a run sends requests to Kinde, moved by what Kinde answers: the
@@ -14,8 +15,11 @@ import java.util.Deque;
  *       to wait for its rate slot (the rate was what held the run back) adds one request per
  *       second, so the rate doubles each second; after it, each such answer adds {@link
  *       #PROBE_STEP}, a quarter of a percent a second, to find out slowly whether Kinde allows
- *       more. A 429 cuts the rate to 95% of what Kinde answered in the last second (no more than
- *       the rate, no less than half of it). It never exceeds {@code cap}.
+ *       more. A 429 cuts the rate to 95% of what Kinde answered per second lately (no more than the
+ *       rate, no less than half of it): over the last second, or, at a rate too low for a second to
+ *       hold {@link #ANSWERS_MEASURED} answers, over the time that many take (at most {@link
+ *       #LONGEST_MEASURE}), since one answer more or less in a second is a third of a rate of
+ *       three. It never exceeds {@code cap}.
  *   <li>At most {@code maxInFlight} requests are in flight. A 429 to a request that went out
  *       without waiting for its rate slot while as many as permitted were in flight (when it went
  *       out or when it was answered) is taken for Kinde's concurrency limiter instead: a quarter
@@ -30,8 +34,14 @@ final class Pacing {
   /** What each answer adds to the rate once Kinde has throttled, in requests per second. */
   static final double PROBE_STEP = 0.0025;
 
-  /** The share of what Kinde let through in the last second that a 429 cuts the rate to. */
+  /** The share of what Kinde let through lately that a 429 cuts the rate to. */
   static final double CUT_TO = 0.95;
+
+  /** How many answers, at the least, measure what Kinde let through (unless that takes longer). */
+  static final int ANSWERS_MEASURED = 8;
+
+  /** The longest time that measures what Kinde let through. */
+  static final Duration LONGEST_MEASURE = Duration.ofSeconds(10);
 
   static final Duration RAISE_IN_FLIGHT_AFTER = Duration.ofSeconds(30);
 
@@ -47,7 +57,7 @@ final class Pacing {
   private boolean slowStart = true;
   private long boutEnd;
   private long lastInFlightChange;
-  private final Deque<Long> answeredInLastSecond = new ArrayDeque<>();
+  private final Deque<Long> answered = new ArrayDeque<>();
 
   /**
    * @param start the rate to start at, in requests per second
@@ -80,8 +90,8 @@ final class Pacing {
    * @param waitedForRate whether the request had waited for its rate slot
    */
   void answered(long now, boolean waitedForRate) {
-    answeredInLastSecond.addLast(now);
-    forgetBefore(now - SECOND);
+    answered.addLast(now);
+    forgetBefore(now - LONGEST_MEASURE.toNanos());
     if (waitedForRate) {
       rate = Math.min(cap, rate + (slowStart ? 1 : PROBE_STEP));
     }
@@ -101,7 +111,7 @@ final class Pacing {
    * @param waitedForRate whether the request had waited for its rate slot
    */
   void throttled(long now, long sentAt, int inFlight, boolean waitedForRate) {
-    forgetBefore(now - SECOND);
+    forgetBefore(now - LONGEST_MEASURE.toNanos());
     if (sentAt - boutEnd < 0) {
       return;
     }
@@ -110,7 +120,7 @@ final class Pacing {
       inFlightLimit = Math.max(1, inFlightLimit * 3 / 4);
       lastInFlightChange = now;
     } else {
-      double basis = Math.max(rate / 2, Math.min(rate, answeredInLastSecond.size()));
+      double basis = Math.max(rate / 2, Math.min(rate, letThrough(now)));
       rate = Math.max(Math.min(MIN_RATE, cap), CUT_TO * basis);
       slowStart = false;
     }
@@ -123,9 +133,24 @@ final class Pacing {
     }
   }
 
+  /** Answers per second lately: over the last second, or the time of the last few answers. */
+  private double letThrough(long now) {
+    long window =
+        Math.min(
+            LONGEST_MEASURE.toNanos(), Math.max(SECOND, (long) (ANSWERS_MEASURED / rate * SECOND)));
+    int count = 0;
+    for (Iterator<Long> times = answered.descendingIterator(); times.hasNext(); ) {
+      if (now - times.next() > window) {
+        break;
+      }
+      count++;
+    }
+    return count * (double) SECOND / window;
+  }
+
   private void forgetBefore(long time) {
-    while (!answeredInLastSecond.isEmpty() && answeredInLastSecond.peekFirst() - time < 0) {
-      answeredInLastSecond.removeFirst();
+    while (!answered.isEmpty() && answered.peekFirst() - time < 0) {
+      answered.removeFirst();
     }
   }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Answers replayed into {@link Pacing} on a made-up clock, and the rate and limit they lead to. */
 class PacingTest {
   private static final long MS = 1_000_000L;
+  private static final long SECOND = 1000 * MS;
   private static final double NO_CAP = 1_000_000;
 
   /** {@code count} answers to requests that waited for their rate slot, spread over {@code ms}. */
@@ -58,6 +59,22 @@ class PacingTest {
     pacing.throttled(5000 * MS, 4999 * MS, 1, true);
 
     assertThat(pacing.rate()).isEqualTo(0.95 * 4);
+  }
+
+  @Test
+  void atALowRateA429MeasuresTheTimeOfTheLastEightAnswersNotOneSecond() {
+    Pacing pacing = new Pacing(2.8, NO_CAP, 4, 0);
+    long every = (long) (SECOND / 2.8);
+    for (int i = 1; i <= 28; i++) {
+      pacing.answered(i * every, false); // 2.8 a second, the rate kept as it is
+    }
+    // 0.3 s after the 28th answer the last second holds only two answers (a rate of 2); the
+    // last 8/2.8 s hold eight, a rate of 2.8.
+    long now = 28 * every + 300 * MS;
+
+    pacing.throttled(now, now - 5 * MS, 1, true);
+
+    assertThat(pacing.rate()).isCloseTo(0.95 * 8 / (8 / 2.8), within(1e-6));
   }
 
   @Test
