@@ -43,16 +43,15 @@ final class DesiredStateBuilder {
    * One declared property, profile or application: its JSON and where it is written.
    *
    * @param map the map that declares it (its name is a key of that map)
-   * @param pointer its JSON pointer, for the places of what messages rarely show
    */
-  private record Entry(
-      String name, ManifestDocument document, JsonNode map, String pointer, JsonNode node) {
+  private record Entry(String name, ManifestDocument document, JsonNode map, JsonNode node) {
     SourceLocation location() {
       return document.keyAt(map, name);
     }
 
-    String child(String field) {
-      return ManifestDocument.child(pointer, field);
+    /** Where the value of one of its fields is written. */
+    SourceLocation valueAt(String field) {
+      return document.valueAt(node, field);
     }
   }
 
@@ -83,35 +82,24 @@ final class DesiredStateBuilder {
 
   private void collect(ManifestDocument document) {
     JsonNode root = document.root();
-    collect(document, root.path("properties"), "/properties", "property", properties);
-    collect(document, root.path("profiles"), "/profiles", "profile", profiles);
-    collect(document, root.path("applications"), "/applications", "application", applications);
+    collect(document, root.path("properties"), "property", properties);
+    collect(document, root.path("profiles"), "profile", profiles);
+    collect(document, root.path("applications"), "application", applications);
     JsonNode list = root.path("removed").path("properties");
     for (int i = 0; list.isArray() && i < list.size(); i++) {
       if (list.get(i).isString()) {
-        removed.putIfAbsent(
-            list.get(i).stringValue(), document.valueAt("/removed/properties/" + i));
+        removed.putIfAbsent(list.get(i).stringValue(), document.valueAt(list, i));
       }
     }
   }
 
   private void collect(
-      ManifestDocument document,
-      JsonNode map,
-      String pointer,
-      String kind,
-      Map<String, Entry> into) {
+      ManifestDocument document, JsonNode map, String kind, Map<String, Entry> into) {
     if (!map.isObject()) {
       return;
     }
     for (Map.Entry<String, JsonNode> field : map.properties()) {
-      Entry entry =
-          new Entry(
-              field.getKey(),
-              document,
-              map,
-              ManifestDocument.child(pointer, field.getKey()),
-              field.getValue());
+      Entry entry = new Entry(field.getKey(), document, map, field.getValue());
       Entry first = into.putIfAbsent(field.getKey(), entry);
       if (first != null) {
         diagnostics.error(
@@ -131,7 +119,7 @@ final class DesiredStateBuilder {
                 pattern.stringValue(),
                 problem ->
                     diagnostics.error(
-                        property.document().valueAt(property.child("pattern")),
+                        property.valueAt("pattern"),
                         "invalid pattern for '" + property.name() + "': " + problem));
         if (compiled != null) {
           patterns.put(property.name(), compiled);
@@ -142,7 +130,7 @@ final class DesiredStateBuilder {
         JsonNode value = allowed.get(i);
         if (value.isString() && !compiled.matches(value.stringValue())) {
           diagnostics.error(
-              property.document().valueAt(ManifestDocument.child(property.child("allowed"), i)),
+              property.document().valueAt(allowed, i),
               "allowed value '"
                   + value.stringValue()
                   + "' does not match the pattern of '"
@@ -173,9 +161,7 @@ final class DesiredStateBuilder {
           && LOCAL_NAME.matcher(profile.stringValue()).matches()
           && !profiles.containsKey(profile.stringValue())) {
         diagnostics.error(
-            application
-                .document()
-                .valueAt(ManifestDocument.child(application.child("profiles"), i)),
+            application.document().valueAt(list, i),
             "application '"
                 + application.name()
                 + "' uses unknown profile '"
@@ -270,13 +256,13 @@ final class DesiredStateBuilder {
       Entry first = byId.putIfAbsent(id.stringValue(), application);
       if (first != null) {
         diagnostics.error(
-            application.document().valueAt(application.child("id")),
+            application.valueAt("id"),
             "application '"
                 + application.name()
                 + "' has the same id as application '"
                 + first.name()
                 + "' ("
-                + first.document().valueAt(first.child("id"))
+                + first.valueAt("id")
                 + ")");
       }
     }

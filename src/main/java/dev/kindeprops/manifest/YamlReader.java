@@ -59,9 +59,9 @@ final class YamlReader {
         }
       };
 
-  private YamlReader() {}
-
   private static final ScalarResolver RESOLVER = CORE_WITHOUT_MERGE.getScalarResolver();
+
+  private YamlReader() {}
 
   /**
    * The core-schema tag of an untagged scalar with this text: {@code implicit} for a plain one (a

@@ -67,24 +67,16 @@ public final class PlanCodec {
     try {
       PrettyJson.write(toJson(plan), unsigned);
       MessageDigest sha256 = Json.sha256();
-      unsigned.forEach(sha256::update);
-      byte[] digest = Json.hex(sha256).getBytes(StandardCharsets.US_ASCII);
-      boolean[] signed = {false};
-      unsigned.forEach(
-          (block, offset, length) -> {
-            int at = signed[0] ? -1 : indexOf(block, length, EMPTY_DIGEST);
-            if (at < 0) {
-              out.write(block, offset, length);
-            } else {
-              int quote = at + EMPTY_DIGEST.length - 1; // the closing quote of ""
-              out.write(block, 0, quote);
-              out.write(digest);
-              out.write(block, quote, length - quote);
-              signed[0] = true;
-            }
-          });
-      if (!signed[0]) {
-        throw new IllegalStateException("the plan's text has no plan_digest near its start");
+      for (int i = 0; i < unsigned.count(); i++) {
+        sha256.update(unsigned.block(i), 0, unsigned.length(i));
+      }
+      byte[] first = unsigned.block(0);
+      int quote = indexOf(first, unsigned.length(0), EMPTY_DIGEST) + EMPTY_DIGEST.length - 1;
+      out.write(first, 0, quote); // up to the closing quote of the empty digest
+      out.write(Json.hex(sha256).getBytes(StandardCharsets.US_ASCII));
+      out.write(first, quote, unsigned.length(0) - quote);
+      for (int i = 1; i < unsigned.count(); i++) {
+        out.write(unsigned.block(i), 0, unsigned.length(i));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -94,19 +86,19 @@ public final class PlanCodec {
   private static final byte[] EMPTY_DIGEST =
       "\"plan_digest\": \"\"".getBytes(StandardCharsets.US_ASCII);
 
-  /** Where {@code text} first starts in the first {@code length} bytes of {@code block}, or -1. */
+  /** Where {@code text} first starts in the first {@code length} bytes of {@code block}. */
   private static int indexOf(byte[] block, int length, byte[] text) {
     for (int i = 0; i + text.length <= length; i++) {
       if (Arrays.equals(block, i, i + text.length, text, 0, text.length)) {
         return i;
       }
     }
-    return -1;
+    throw new IllegalStateException("the plan's text has no empty plan_digest near its start");
   }
 
   /**
-   * Bytes kept in blocks of 1 MiB, handed out in order. The plan's digest field is in the first few
-   * hundred bytes, so it never straddles two blocks.
+   * Bytes kept in blocks of 1 MiB (the first smaller while it holds all), in order. The plan's
+   * digest field is in the first few hundred bytes, so it is always in the first block.
    */
   private static final class Blocks extends OutputStream {
     private static final int SIZE = 1 << 20;
@@ -114,10 +106,6 @@ public final class PlanCodec {
     private final List<byte[]> full = new ArrayList<>();
     private byte[] last = new byte[64 * 1024];
     private int used;
-
-    interface Consumer {
-      void accept(byte[] block, int offset, int length) throws IOException;
-    }
 
     @Override
     public void write(int b) {
@@ -144,11 +132,17 @@ public final class PlanCodec {
       }
     }
 
-    void forEach(Consumer consumer) throws IOException {
-      for (byte[] block : full) {
-        consumer.accept(block, 0, block.length);
-      }
-      consumer.accept(last, 0, used);
+    int count() {
+      return full.size() + 1;
+    }
+
+    byte[] block(int i) {
+      return i < full.size() ? full.get(i) : last;
+    }
+
+    /** How many bytes of block {@code i} are written. */
+    int length(int i) {
+      return i < full.size() ? SIZE : used;
     }
   }
 

@@ -137,6 +137,27 @@ class PlanCodecTest {
     }
   }
 
+  @Test
+  void aPlanOfSeveralMebibytesReadsBackWithItsDigest() {
+    // Its text spans several of the blocks PlanCodec writes through, its digest in the first.
+    DesiredBuilder desired = new DesiredBuilder().property("region", "Tenancy");
+    LiveBuilder live = new LiveBuilder().category("Tenancy").property("region", "Tenancy");
+    String value = "eu-".repeat(300);
+    for (int i = 0; i < 3_000; i++) {
+      String id = String.format("%032x", i + 1);
+      desired.application("app-" + i, id, Map.of("region", value + i), "region");
+      live.m2m(id, "App " + i, Map.of("region", "us"), "region");
+    }
+    Plan plan = PlannerTest.plan(desired.build(), live.build());
+    String json = PlanCodec.write(plan);
+    assertThat(json.length()).isGreaterThan(3 << 20);
+
+    Plan read = PlanCodec.read("plan.json", json);
+
+    assertThat(PlanDiff.between(read, plan).isEmpty()).isTrue();
+    assertThat(PlanCodec.write(read)).isEqualTo(json);
+  }
+
   private static List<Change> withoutSecrets(Plan plan) {
     return plan.changes().stream()
         .filter(c -> !(c instanceof ValueChange v && v.key().equals("api_key")))

@@ -359,8 +359,9 @@ final class KindeHttp {
       if (throttled) {
         throttles++;
         problem = "throttled (429)";
-        wait = rateLimitWait(reply.headers(), throttles);
-        everyone = told(reply.headers()).filter(t -> t.compareTo(wait) < 0).orElse(wait);
+        Optional<Duration> told = told(reply.headers());
+        wait = rateLimitWait(told, throttles);
+        everyone = told.orElse(wait);
       } else if (reply != null && reply.status() >= 500) {
         errors++;
         mayHaveLanded = true;
@@ -554,13 +555,13 @@ final class KindeHttp {
   }
 
   /**
-   * How long to wait after the {@code n}th 429 of a request: {@code RateLimit-Reset} seconds, else
-   * {@code Retry-After} seconds (capped), but never less than the backoff, so that a reset of 0
-   * (the limit resets within this second) does not turn into a burst of retries.
+   * How long to wait after the {@code n}th 429 of a request: what Kinde {@linkplain #told told},
+   * but never less than the backoff, so that a reset of 0 (the limit resets within this second)
+   * does not turn into a burst of retries.
    */
-  private Duration rateLimitWait(HttpHeaders headers, int n) {
+  private Duration rateLimitWait(Optional<Duration> told, int n) {
     Duration backoff = retry.backoff(n, timing.random().getAsDouble());
-    return told(headers).filter(told -> told.compareTo(backoff) > 0).orElse(backoff);
+    return told.filter(t -> t.compareTo(backoff) > 0).orElse(backoff);
   }
 
   /**
