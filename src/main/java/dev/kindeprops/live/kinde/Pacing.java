@@ -18,8 +18,10 @@ import java.util.Iterator;
  *       more. A 429 cuts the rate to 95% of what Kinde answered per second lately (no more than the
  *       rate, no less than half of it): over the last second, or, at a rate too low for a second to
  *       hold {@link #ANSWERS_MEASURED} answers, over the time that many take (at most {@link
- *       #LONGEST_MEASURE}), since one answer more or less in a second is a third of a rate of
- *       three. It never exceeds {@code cap}.
+ *       #LONGEST_MEASURE}) if that measures more, since one answer more or less in a second is a
+ *       third of a rate of three. The last second alone measures too little when the run was paused
+ *       in it; that longer time, when the run was paused in it: whichever measures more is nearer
+ *       what Kinde allows. It never exceeds {@code cap}.
  *   <li>At most {@code maxInFlight} requests are in flight. A 429 to a request that went out
  *       without waiting for its rate slot while as many as permitted were in flight (when it went
  *       out or when it was answered) is taken for Kinde's concurrency limiter instead: a quarter
@@ -133,11 +135,19 @@ final class Pacing {
     }
   }
 
-  /** Answers per second lately: over the last second, or the time of the last few answers. */
+  /**
+   * Answers per second lately: over the last second, or the time of the last few answers if that
+   * measures more.
+   */
   private double letThrough(long now) {
-    long window =
+    long few =
         Math.min(
             LONGEST_MEASURE.toNanos(), Math.max(SECOND, (long) (ANSWERS_MEASURED / rate * SECOND)));
+    return Math.max(answersPerSecond(now, SECOND), answersPerSecond(now, few));
+  }
+
+  /** Answers per second over the {@code window} nanoseconds up to {@code now}. */
+  private double answersPerSecond(long now, long window) {
     int count = 0;
     for (Iterator<Long> times = answered.descendingIterator(); times.hasNext(); ) {
       if (now - times.next() > window) {

@@ -78,6 +78,26 @@ class PacingTest {
   }
 
   @Test
+  void soonAfterAPauseA429MeasuresTheLastSecondNotTheTimeOfTheLastEightAnswers() {
+    Pacing pacing = new Pacing(3, NO_CAP, 4, 0);
+    for (int i = 0; i < 30; i++) {
+      pacing.answered((long) ((i + 0.5) * SECOND / 3), false); // 3 a second, the rate kept
+    }
+    pacing.throttled(10 * SECOND, 10 * SECOND - 5 * MS, 1, true);
+    assertThat(pacing.rate()).isCloseTo(0.95 * 3, within(1e-6));
+    pacing.paused(11 * SECOND); // Kinde said: wait a second
+    for (int j = 0; j < 3; j++) {
+      pacing.answered(11 * SECOND + (long) ((j + 0.5) * SECOND / 2.85), false);
+    }
+
+    // The last 8/2.85 s hold the pause and five answers, a rate of 1.8; the last second holds
+    // three answers, a rate of 3.
+    pacing.throttled(12 * SECOND, 11_900 * MS, 1, true);
+
+    assertThat(pacing.rate()).isCloseTo(0.95 * 0.95 * 3, within(1e-6));
+  }
+
+  @Test
   void afterA429TheRateCreepsUpAQuarterOfAPercentASecond() {
     Pacing pacing = new Pacing(8, NO_CAP, 4, 0);
     long now = answers(pacing, 0, 40, 1000);
