@@ -141,6 +141,17 @@ class TamperedPlanTest {
   }
 
   @Test
+  void aBadPlanFileIsReportedBeforeWhatIsWrongWithTheStateFile() throws IOException {
+    // With -f and a state file, apply reads the plan file on another thread while it plans.
+    Files.writeString(quickstart.plan(), saved.replace("\"after\": \"eu\"", "\"after\": \"mars\""));
+    Files.writeString(quickstart.state(), "{\"this is\": \"not a state file\"}");
+
+    assertThat(refusal("-f", QUICKSTART))
+        .contains("the plan file was changed after kinde-props wrote it")
+        .doesNotContain("state");
+  }
+
+  @Test
   void theQuickstartPlanHoldsNoSensitiveValueInAnyForm() throws IOException {
     Path summary = dir.resolve("summary.md");
     String json =
