@@ -16,12 +16,11 @@ import java.util.Iterator;
  *       second, so the rate doubles each second; after it, each such answer adds {@link
  *       #PROBE_STEP}, a quarter of a percent a second, to find out slowly whether Kinde allows
  *       more. A 429 cuts the rate to 95% of what Kinde answered per second lately (no more than the
- *       rate, no less than half of it): over the last second, or, at a rate too low for a second to
+ *       rate, no less than half of it): over the last second or, at a rate too low for a second to
  *       hold {@link #ANSWERS_MEASURED} answers, over the time that many take (at most {@link
- *       #LONGEST_MEASURE}) if that measures more, since one answer more or less in a second is a
- *       third of a rate of three. The last second alone measures too little when the run was paused
- *       in it; that longer time, when the run was paused in it: whichever measures more is nearer
- *       what Kinde allows. It never exceeds {@code cap}.
+ *       #LONGEST_MEASURE}), whichever measures more. At three a second, one answer more or less in
+ *       a second is a third of the rate; the longer time can hold the pause after an earlier 429,
+ *       in which nothing was sent. It never exceeds {@code cap}.
  *   <li>At most {@code maxInFlight} requests are in flight. A 429 to a request that went out
  *       without waiting for its rate slot while as many as permitted were in flight (when it went
  *       out or when it was answered) is taken for Kinde's concurrency limiter instead: a quarter
