@@ -18,9 +18,10 @@ import java.util.Iterator;
  *       more. A 429 cuts the rate to 95% of what Kinde answered per second lately (no more than the
  *       rate, no less than half of it): over the last second or, at a rate too low for a second to
  *       hold {@link #ANSWERS_MEASURED} answers, over the time that many take (at most {@link
- *       #LONGEST_MEASURE}), whichever measures more. At three a second, one answer more or less in
- *       a second is a third of the rate; the longer time can hold the pause after an earlier 429,
- *       in which nothing was sent. It never exceeds {@code cap}.
+ *       #LONGEST_MEASURE}), since at three a second one answer more or less in a second is a third
+ *       of the rate. When that time holds the pause after the last bout of throttling, in which
+ *       nothing was sent, the last second counts instead if it measures more. It never exceeds
+ *       {@code cap}.
  *   <li>At most {@code maxInFlight} requests are in flight. A 429 to a request that went out
  *       without waiting for its rate slot while as many as permitted were in flight (when it went
  *       out or when it was answered) is taken for Kinde's concurrency limiter instead: a quarter
@@ -116,12 +117,13 @@ final class Pacing {
     if (sentAt - boutEnd < 0) {
       return;
     }
+    long lastBoutEnd = boutEnd;
     boutEnd = now;
     if (!waitedForRate && inFlight >= inFlightLimit && inFlightLimit > 1) {
       inFlightLimit = Math.max(1, inFlightLimit * 3 / 4);
       lastInFlightChange = now;
     } else {
-      double basis = Math.max(rate / 2, Math.min(rate, letThrough(now)));
+      double basis = Math.max(rate / 2, Math.min(rate, letThrough(now, lastBoutEnd)));
       rate = Math.max(Math.min(MIN_RATE, cap), CUT_TO * basis);
       slowStart = false;
     }
@@ -135,14 +137,15 @@ final class Pacing {
   }
 
   /**
-   * Answers per second lately: over the last second, or the time of the last few answers if that
-   * measures more.
+   * Answers per second lately: over the last second, or the time of the last few answers; when that
+   * time holds the end of the last bout (the pause after it), whichever measures more.
    */
-  private double letThrough(long now) {
+  private double letThrough(long now, long lastBoutEnd) {
     long few =
         Math.min(
             LONGEST_MEASURE.toNanos(), Math.max(SECOND, (long) (ANSWERS_MEASURED / rate * SECOND)));
-    return Math.max(answersPerSecond(now, SECOND), answersPerSecond(now, few));
+    double overFew = answersPerSecond(now, few);
+    return now - lastBoutEnd < few ? Math.max(answersPerSecond(now, SECOND), overFew) : overFew;
   }
 
   /** Answers per second over the {@code window} nanoseconds up to {@code now}. */

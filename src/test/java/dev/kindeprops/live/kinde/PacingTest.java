@@ -98,6 +98,21 @@ class PacingTest {
   }
 
   @Test
+  void withNoPauseInTheTimeOfTheLastEightAnswersAnAnswerJustBeforeA429CountsForLittle() {
+    Pacing pacing = new Pacing(0.5, NO_CAP, 4, 0);
+    for (int i = 0; i < 9; i++) {
+      pacing.answered(SECOND + i * 10 * SECOND / 3, false); // Kinde lets 0.3 a second through
+    }
+    long now = SECOND + 8 * 10 * SECOND / 3 + 100 * MS;
+
+    // The last second holds one answer, a rate of 1; the last 10 s (eight answers at 0.5 a
+    // second take 16 s, at most 10 s count) hold three, a rate of 0.3.
+    pacing.throttled(now, now - 50 * MS, 1, true);
+
+    assertThat(pacing.rate()).isCloseTo(0.95 * 0.3, within(1e-9));
+  }
+
+  @Test
   void afterA429TheRateCreepsUpAQuarterOfAPercentASecond() {
     Pacing pacing = new Pacing(8, NO_CAP, 4, 0);
     long now = answers(pacing, 0, 40, 1000);
