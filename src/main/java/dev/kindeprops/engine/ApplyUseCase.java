@@ -129,7 +129,7 @@ public final class ApplyUseCase {
     // With the manifests and a state file, the saved plan is read and checked on another thread
     // while the state file is read and planned from (at 10,000 applications each takes about a
     // second). Otherwise it is read first: a bad plan file is refused before any request to Kinde,
-    // and it says how to observe the toggles there.
+    // and the fresh plan observes the toggles as the saved plan did.
     boolean beside = request.desired() != null && request.target().isStateFile();
     SavedPlan saved = SavedPlan.read(request.planFile(), beside);
     try (Target live = Targets.open(request.target())) {
