@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,14 +77,29 @@ record Bench(Path checkout, Path scratch, boolean quick, Map<String, OfflineWork
    * and returns the fastest run (its peak memory is the largest seen).
    */
   Run best(List<String> command, Path stdout) throws IOException, InterruptedException {
-    Run best = null;
+    return bestInTurns(List.of(command), stdout).get(0);
+  }
+
+  /**
+   * Runs the commands in turns, {@link #rounds()} times each (a, b, a, b, ...), so that a figure
+   * and its baseline see the machine alike even when its speed drifts during the run, and returns
+   * each one's fastest run (with the largest peak memory seen), in the order given.
+   */
+  List<Run> bestInTurns(List<List<String>> commands, Path stdout)
+      throws IOException, InterruptedException {
+    List<Run> best = new ArrayList<>(Collections.nCopies(commands.size(), (Run) null));
     for (int round = 0; round < rounds(); round++) {
-      Run run = once(command, stdout);
-      best =
-          best == null
-              ? run
-              : new Run(
-                  Math.min(best.seconds(), run.seconds()), Math.max(best.peakMiB(), run.peakMiB()));
+      for (int i = 0; i < commands.size(); i++) {
+        Run run = once(commands.get(i), stdout);
+        Run before = best.get(i);
+        best.set(
+            i,
+            before == null
+                ? run
+                : new Run(
+                    Math.min(before.seconds(), run.seconds()),
+                    Math.max(before.peakMiB(), run.peakMiB())));
+      }
     }
     return best;
   }

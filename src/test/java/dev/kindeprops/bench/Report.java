@@ -3,7 +3,6 @@ package dev.kindeprops.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 /**
  * The figures of one run of {@link Benchmarks}, printed as a table with each figure beside its
@@ -14,15 +13,6 @@ final class Report {
 
   void add(Figure figure) {
     figures.add(figure);
-  }
-
-  /** The value of the figure of this name measured earlier in the run. */
-  double value(String name) {
-    return figures.stream()
-        .filter(f -> f.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new NoSuchElementException("no figure '" + name + "' yet"))
-        .value();
   }
 
   List<Figure> figures() {

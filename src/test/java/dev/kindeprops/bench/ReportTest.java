@@ -1,9 +1,7 @@
 package dev.kindeprops.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -38,16 +36,5 @@ class ReportTest {
             peak RSS, plan --out  323 MiB   -                    -      <= 512 MiB  met
             plan 50,000 apps      40.00 s   linear 25.00 s       1.60x  <= 1.25x    NOT MET
             """);
-  }
-
-  @Test
-  void aLaterBenchmarkFindsAnEarlierFigureByName() {
-    Report report = new Report();
-    report.add(Figure.ratio("plan", 3.0, "s", "parse-only", 2.0, 1.5));
-
-    assertThat(report.value("plan")).isEqualTo(3.0);
-    assertThatThrownBy(() -> report.value("apply"))
-        .isInstanceOf(NoSuchElementException.class)
-        .hasMessageContaining("apply");
   }
 }
