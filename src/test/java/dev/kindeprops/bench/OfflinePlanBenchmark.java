@@ -12,7 +12,7 @@ import java.util.List;
  * ./kinde-props} with no options of ours.
  */
 final class OfflinePlanBenchmark implements Benchmark {
-  /** The name of the plan figure, the baseline of the {@code --out} figure and of growth. */
+  /** The name of the plan figure of a workload of this size (the growth figures' names too). */
   static String planFigure(int applications) {
     return "plan " + Bench.apps(applications) + ", JSON to stdout";
   }
