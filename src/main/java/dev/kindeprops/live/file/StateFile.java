@@ -157,7 +157,7 @@ public final class StateFile {
       throw new TargetException(name + ": empty file; a state file is a JSON object");
     }
     List<String> problems = new ArrayList<>();
-    textProblems(root, "$", problems);
+    textProblems(root, () -> "$", problems);
     problems.addAll(SCHEMA.problems(root));
     if (problems.isEmpty()) {
       problems = crossReferenceProblems(root);
@@ -192,38 +192,28 @@ public final class StateFile {
     return message.toString();
   }
 
-  /** Every key and string that is not text Kinde can hold, by JSON path. */
-  private static void textProblems(JsonNode node, String path, List<String> problems) {
+  /**
+   * Every key and string that is not text Kinde can hold, by JSON path. The path is made only for a
+   * problem: a state file holds hundreds of thousands of texts.
+   */
+  private static void textProblems(JsonNode node, Supplier<String> path, List<String> problems) {
     if (node.isString()) {
-      check(() -> path, node.stringValue(), problems);
+      check(path, node.stringValue(), problems);
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        JsonNode item = node.get(i);
         int index = i;
-        if (item.isString()) {
-          check(() -> path + "[" + index + "]", item.stringValue(), problems);
-        } else if (item.isContainer()) {
-          textProblems(item, path + "[" + i + "]", problems);
-        }
+        textProblems(node.get(i), () -> path.get() + "[" + index + "]", problems);
       }
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         String key = field.getKey();
-        JsonNode value = field.getValue();
-        check(() -> path + ": a key", key, problems);
-        if (value.isString()) {
-          check(() -> path + "." + key, value.stringValue(), problems);
-        } else if (value.isContainer()) {
-          textProblems(value, path + "." + key, problems);
-        }
+        check(() -> path.get() + ": a key", key, problems);
+        textProblems(field.getValue(), () -> path.get() + "." + key, problems);
       }
     }
   }
 
-  /**
-   * Adds the problem of one text, if any. The subject, a path in the file, is made only for a
-   * problem: a state file holds hundreds of thousands of texts.
-   */
+  /** Adds the problem of one text, if any, naming it {@code subject}. */
   private static void check(Supplier<String> subject, String text, List<String> problems) {
     if (StorableText.problem("", text) != null) {
       problems.add(StorableText.problem(subject.get(), text));
